@@ -1,0 +1,12 @@
+//! Pure geometry in body (artboard) coordinates: splines, polygons, tessellation,
+//! hit-testing. Nothing here knows about `egui::Ui`; only `emath` types are used.
+
+mod polygon;
+mod spline;
+mod tessellate;
+mod transform;
+
+pub use polygon::{mirror_x, point_in_polygon, polygon_area, segments_intersect_properly};
+pub use spline::{smooth_closed, smooth_open};
+pub use tessellate::{Tessellation, stipple_points, triangulate};
+pub use transform::ScreenFromBody;

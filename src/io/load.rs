@@ -1,0 +1,278 @@
+//! Loading the atlas: embedded defaults first, then the user's data folder, which can
+//! add views and muscles or replace them by id. A bad file is reported and skipped;
+//! everything valid still loads.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::located::with_source;
+use super::{DataError, ErrorKind, Position};
+use crate::model::raw::{RawMuscle, RawViewsFile};
+use crate::model::{Atlas, Muscle, MuscleId, View, validate};
+
+/// Largest data file we read. Real files are a few kilobytes; anything this big is
+/// a mistake (or an attack) and is refused before reading.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Region order of the side list, head to foot. Unknown regions come after these.
+pub const REGION_ORDER: [&str; 7] = [
+    "Head and neck",
+    "Shoulder and upper back",
+    "Chest and abdomen",
+    "Arm and hand",
+    "Low back and hip",
+    "Thigh",
+    "Leg and foot",
+];
+
+/// The result of loading: the atlas built from every valid file, and every problem.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub atlas: Atlas,
+    pub errors: Vec<DataError>,
+    /// Muscles from the user's folder that replaced an embedded one.
+    pub overridden: Vec<MuscleId>,
+}
+
+/// A data file's name and text.
+#[derive(Clone, Debug)]
+pub struct SourceText {
+    pub name: String,
+    pub text: String,
+}
+
+/// The defaults compiled into the binary, as (name, text).
+#[must_use]
+pub fn embedded_sources() -> (SourceText, Vec<SourceText>) {
+    macro_rules! embed {
+        ($($path:literal),* $(,)?) => {
+            vec![$(SourceText {
+                name: concat!("embedded:", $path).to_owned(),
+                text: include_str!(concat!("../../", $path)).to_owned(),
+            }),*]
+        };
+    }
+    let views = SourceText {
+        name: "embedded:data/views.ron".to_owned(),
+        text: include_str!("../../data/views.ron").to_owned(),
+    };
+    let muscles = embed![
+        "data/muscles/upper_trapezius.ron",
+        "data/muscles/middle_trapezius.ron",
+        "data/muscles/lower_trapezius.ron",
+        "data/muscles/levator_scapulae.ron",
+        "data/muscles/sternocleidomastoid.ron",
+        "data/muscles/masseter.ron",
+        "data/muscles/temporalis.ron",
+        "data/muscles/gluteus_medius.ron",
+        "data/muscles/gluteus_minimus.ron",
+        "data/muscles/piriformis.ron",
+        "data/muscles/quadratus_lumborum.ron",
+    ];
+    (views, muscles)
+}
+
+/// Parses RON text into `T`, reporting errors at their line and column.
+fn parse_ron<'a, T: Deserialize<'a>>(text: &'a str, file: &str) -> Result<T, DataError> {
+    let (result, inner) = with_source(text, || ron::Options::default().from_str::<T>(text));
+    result.map_err(|err| {
+        let position = inner.unwrap_or(Position {
+            line: err.span.start.line,
+            column: err.span.start.col,
+        });
+        DataError::at(ErrorKind::Syntax, file, position, explain(&err.code))
+    })
+}
+
+/// Turns a RON error into a sentence with a hint for the data author.
+fn explain(code: &ron::Error) -> String {
+    let hint = match code {
+        ron::Error::MissingStructField { .. } => " Add the field (see data/ for examples).",
+        ron::Error::NoSuchStructField { .. } => " Check the spelling or remove the field.",
+        ron::Error::ExpectedFloat | ron::Error::ExpectedInteger => " Write a number, e.g. 120.0.",
+        ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => {
+            " Write text in double quotes, e.g. \"temple\"."
+        }
+        ron::Error::Eof => " The file ends too early: a bracket or parenthesis is not closed.",
+        _ => "",
+    };
+    format!("{code}.{hint}").replace("..", ".")
+}
+
+/// Parses and validates the views file.
+///
+/// # Errors
+/// Syntax errors, or every invalid view (valid views in the same file are dropped
+/// only when the file cannot be parsed at all).
+pub fn parse_views(text: &str, file: &str) -> (Vec<View>, Vec<DataError>) {
+    let raw: RawViewsFile = match parse_ron(text, file) {
+        Ok(raw) => raw,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
+    let mut views: Vec<View> = Vec::new();
+    let mut errors = Vec::new();
+    for raw_view in raw.views {
+        let at = raw_view.position;
+        match validate::view(raw_view, file) {
+            Ok(v) if views.iter().any(|o| o.id == v.id) => errors.push(DataError::at(
+                ErrorKind::Invalid,
+                file,
+                at,
+                format!("view id \"{}\" is used twice; give each view its own id.", v.id),
+            )),
+            Ok(v) => views.push(v),
+            Err(e) => errors.extend(e),
+        }
+    }
+    (views, errors)
+}
+
+/// Parses and validates one muscle file.
+///
+/// # Errors
+/// The syntax error, or every validation problem.
+pub fn parse_muscle(text: &str, file: &str, views: &[View]) -> Result<Muscle, Vec<DataError>> {
+    let raw: RawMuscle = parse_ron(text, file).map_err(|e| vec![e])?;
+    validate::muscle(raw, file, views)
+}
+
+/// Reads a user data folder: `views.ron` (optional) and `muscles/*.ron`. Files that
+/// cannot be read are reported; the rest are returned sorted by name.
+#[must_use]
+pub fn read_folder(dir: &Path) -> (Option<SourceText>, Vec<SourceText>, Vec<DataError>) {
+    let mut errors = Vec::new();
+    let shown = dir.display().to_string();
+    if !dir.is_dir() {
+        errors.push(DataError::io(
+            &shown,
+            "data folder not found; give the path of a folder containing views.ron and/or muscles/.",
+        ));
+        return (None, Vec::new(), errors);
+    }
+    let views_path = dir.join("views.ron");
+    let views = views_path
+        .exists()
+        .then(|| read_text(&views_path).map_err(|e| errors.push(e)).ok())
+        .flatten();
+    let mut muscles = Vec::new();
+    let muscle_dir = dir.join("muscles");
+    if muscle_dir.is_dir() {
+        match std::fs::read_dir(&muscle_dir) {
+            Ok(entries) => {
+                let mut paths: Vec<_> = entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                    .collect();
+                paths.sort();
+                for path in paths {
+                    match read_text(&path) {
+                        Ok(t) => muscles.push(t),
+                        Err(e) => errors.push(e),
+                    }
+                }
+            }
+            Err(e) => errors.push(DataError::io(&muscle_dir.display().to_string(), format!("cannot list the folder: {e}."))),
+        }
+    }
+    if views.is_none() && muscles.is_empty() && errors.is_empty() {
+        errors.push(DataError::io(
+            &shown,
+            "no data found: expected views.ron or .ron files in a muscles/ subfolder.",
+        ));
+    }
+    (views, muscles, errors)
+}
+
+/// Reads one file with a size cap and a UTF-8 check.
+fn read_text(path: &Path) -> Result<SourceText, DataError> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| DataError::io(&name, format!("cannot read the file: {e}.")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(DataError::io(
+            &name,
+            format!(
+                "the file is {} KiB; data files may be at most {} KiB. Split it into several files.",
+                meta.len() / 1024,
+                MAX_FILE_BYTES / 1024
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| DataError::io(&name, format!("cannot read the file: {e}.")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        DataError::io(&name, format!("the file is not valid UTF-8 text (bad byte at offset {offset}); save it as UTF-8."))
+    })?;
+    Ok(SourceText { name, text })
+}
+
+/// Builds the atlas from the embedded defaults plus, optionally, a user folder.
+#[must_use]
+pub fn load_atlas(user_folder: Option<&Path>) -> LoadReport {
+    let (views_src, muscle_srcs) = embedded_sources();
+    let (user_views, user_muscles, mut errors) = match user_folder {
+        Some(dir) => read_folder(dir),
+        None => (None, Vec::new(), Vec::new()),
+    };
+    let mut report = build(&views_src, &muscle_srcs, user_views.as_ref(), &user_muscles);
+    errors.append(&mut report.errors);
+    report.errors = errors;
+    report
+}
+
+/// Builds an atlas from defaults and overrides given as text (used by tests too).
+#[must_use]
+pub fn build(
+    views_src: &SourceText,
+    muscle_srcs: &[SourceText],
+    user_views: Option<&SourceText>,
+    user_muscles: &[SourceText],
+) -> LoadReport {
+    let mut report = LoadReport::default();
+    let (mut views, errs) = parse_views(&views_src.text, &views_src.name);
+    report.errors.extend(errs);
+    if let Some(src) = user_views {
+        let (user, errs) = parse_views(&src.text, &src.name);
+        report.errors.extend(errs);
+        for v in user {
+            match views.iter_mut().find(|o| o.id == v.id) {
+                Some(slot) => *slot = v,
+                None => views.push(v),
+            }
+        }
+    }
+    let mut muscles: Vec<Muscle> = Vec::new();
+    for (src, is_user) in muscle_srcs.iter().map(|s| (s, false)).chain(user_muscles.iter().map(|s| (s, true))) {
+        match parse_muscle(&src.text, &src.name, &views) {
+            Ok(m) => match muscles.iter_mut().find(|o| o.id == m.id) {
+                Some(slot) if is_user && !slot.origin.starts_with("embedded:") => {
+                    report.errors.push(DataError::at(
+                        ErrorKind::Invalid,
+                        &src.name,
+                        m.id_position,
+                        format!("muscle id \"{}\" is already defined in {}; each muscle needs its own id.", m.id, slot.origin),
+                    ));
+                }
+                Some(slot) if is_user => {
+                    report.overridden.push(m.id.clone());
+                    *slot = m;
+                }
+                Some(slot) => report.errors.push(DataError::at(
+                    ErrorKind::Invalid,
+                    &src.name,
+                    m.id_position,
+                    format!("muscle id \"{}\" is already defined in {}; each muscle needs its own id.", m.id, slot.origin),
+                )),
+                None => muscles.push(m),
+            },
+            Err(e) => report.errors.extend(e),
+        }
+    }
+    muscles.sort_by(|a, b| {
+        let rank = |r: &str| REGION_ORDER.iter().position(|o| *o == r).unwrap_or(REGION_ORDER.len());
+        (rank(&a.region), &a.region, &a.name).cmp(&(rank(&b.region), &b.region, &b.name))
+    });
+    report.atlas = Atlas { views, muscles };
+    report
+}

@@ -1,0 +1,105 @@
+//! `Located<T>`: a value that remembers where in its file it was written, so that
+//! validation errors (found after parsing) can still name a line and column.
+//!
+//! It deserializes the value's raw RON text first (borrowed from the source, which
+//! gives its offset), then parses that text as `T`. A parse error inside is reported
+//! at its absolute position through a thread-local, because serde errors carry no
+//! positions of their own.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+
+use ron::value::RawValue;
+use serde::{Deserialize, Deserializer, de::Error as _};
+
+/// A 1-based line and column. `line == 0` means "no position".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`.
+    #[must_use]
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let before = text.get(..offset.min(text.len())).unwrap_or(text);
+        let line = 1 + before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = 1 + before[line_start..].chars().count();
+        Self { line, column }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// A value with the position where it starts in its file.
+#[derive(Clone, Debug)]
+pub struct Located<T> {
+    pub value: T,
+    pub position: Position,
+}
+
+thread_local! {
+    /// The source being parsed: its address, and a copy of its text for positions.
+    /// Set by [`with_source`]; files are size-capped, so the copy is cheap.
+    static SOURCE: RefCell<(usize, String)> = const { RefCell::new((0, String::new())) };
+    /// Absolute position of the innermost parse error, if a `Located` saw one.
+    static INNER_ERROR: Cell<Option<Position>> = const { Cell::new(None) };
+}
+
+/// Runs `parse` with `text` registered as the source of any `Located` values, and
+/// returns the absolute position of a nested parse error, if one happened.
+pub(crate) fn with_source<R>(text: &str, parse: impl FnOnce() -> R) -> (R, Option<Position>) {
+    SOURCE.with(|s| *s.borrow_mut() = (text.as_ptr() as usize, text.to_owned()));
+    INNER_ERROR.with(|e| e.set(None));
+    let result = parse();
+    SOURCE.with(|s| *s.borrow_mut() = (0, String::new()));
+    (result, INNER_ERROR.with(Cell::take))
+}
+
+/// The position of `part` in the registered source, when `part` borrows from it.
+fn position_in_source(part: &str) -> Position {
+    SOURCE.with(|s| {
+        let (base, text) = &*s.borrow();
+        let addr = part.as_ptr() as usize;
+        if *base == 0 || addr < *base || addr > *base + text.len() {
+            return Position::default();
+        }
+        Position::of_offset(text, addr - *base)
+    })
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw: &'de RawValue = Deserialize::deserialize(deserializer)?;
+        let raw = raw.trim();
+        let text: &'de str = raw.get_ron();
+        let position = position_in_source(text);
+        match raw.into_rust::<T>() {
+            Ok(value) => Ok(Located { value, position }),
+            Err(err) => {
+                let inner = err.span.start;
+                if position.line > 0 && INNER_ERROR.with(Cell::get).is_none() {
+                    let absolute = if inner.line <= 1 {
+                        Position {
+                            line: position.line,
+                            column: position.column + inner.col.saturating_sub(1),
+                        }
+                    } else {
+                        Position {
+                            line: position.line + inner.line - 1,
+                            column: inner.col,
+                        }
+                    };
+                    INNER_ERROR.with(|e| e.set(Some(absolute)));
+                }
+                Err(D::Error::custom(err.code))
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Reading data: one parser for embedded defaults and the user's data folder.
+
+mod error;
+mod load;
+mod located;
+
+pub use error::{DataError, ErrorKind};
+pub use load::{
+    LoadReport, MAX_FILE_BYTES, REGION_ORDER, SourceText, build, embedded_sources, load_atlas,
+    parse_muscle, parse_views, read_folder,
+};
+pub use located::{Located, Position};

@@ -1,0 +1,128 @@
+//! Serde mirrors of the RON files, exactly as authors write them. Converted into the
+//! validated types by [`super::validate`]. Unknown fields are errors so that typos
+//! are reported rather than silently ignored.
+
+use serde::Deserialize;
+
+use super::{Layer, LineWeight, ViewKind, ZoneKind};
+use crate::io::Located;
+
+/// A point as written in data: `(x, y)` in the view's artboard units.
+pub type RawPoint = (f32, f32);
+
+/// `data/views.ron`: the drawings of the body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawViewsFile {
+    pub views: Vec<Located<RawView>>,
+}
+
+/// One view of the body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawView {
+    pub id: String,
+    pub name: String,
+    pub kind: ViewKind,
+    /// Artboard `(width, height)`.
+    pub size: (f32, f32),
+    /// Closed outlines filled as skin.
+    pub silhouette: Vec<Located<RawPath>>,
+    /// Landmark lines drawn over the skin.
+    #[serde(default)]
+    pub lines: Vec<Located<RawPath>>,
+}
+
+/// A smooth path through control points.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPath {
+    pub points: Vec<RawPoint>,
+    #[serde(default)]
+    pub closed: bool,
+    /// Silhouettes only: the points trace one half, from the top of the midline to the
+    /// bottom of the midline; the other half is the mirror image.
+    #[serde(default)]
+    pub mirror_half: bool,
+    /// Lines only: also draw the mirror image across the midline.
+    #[serde(default)]
+    pub mirror: bool,
+    #[serde(default = "default_weight")]
+    pub weight: LineWeight,
+}
+
+fn default_weight() -> LineWeight {
+    LineWeight::Detail
+}
+
+/// One file in `data/muscles/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMuscle {
+    pub id: Located<String>,
+    pub name: String,
+    pub latin: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub region: String,
+    pub layer: Layer,
+    pub shapes: Vec<Located<RawShape>>,
+    pub trigger_points: Vec<Located<RawTriggerPoint>>,
+    pub zones: Vec<Located<RawZone>>,
+    #[serde(default)]
+    pub bilateral_referral: bool,
+    pub summary: String,
+    pub clinical: RawClinical,
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    pub sources: Vec<Located<RawSource>>,
+}
+
+/// The muscle's outline on one view (patient's right side).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawShape {
+    pub view: String,
+    pub points: Vec<RawPoint>,
+}
+
+/// A trigger point location (patient's right side).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTriggerPoint {
+    pub label: String,
+    pub view: String,
+    pub at: RawPoint,
+}
+
+/// A referred pain zone (patient's right side).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawZone {
+    pub kind: ZoneKind,
+    pub view: String,
+    pub areas: Vec<String>,
+    pub points: Vec<RawPoint>,
+}
+
+/// Clinical text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClinical {
+    pub trigger_points: String,
+    pub essential: String,
+    pub spillover: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A reference.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub citation: String,
+    #[serde(default)]
+    pub detail: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}

@@ -1,0 +1,355 @@
+use std::fmt;
+
+use emath::{Pos2, Vec2};
+use serde::{Deserialize, Serialize};
+
+use crate::geometry::Tessellation;
+
+/// Identifies a view of the body, e.g. `front`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ViewId(pub String);
+
+/// Identifies a muscle (or a part with its own pattern), e.g. `upper_trapezius`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MuscleId(pub String);
+
+impl fmt::Display for ViewId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for MuscleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The patient's side of the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Side {
+    Right,
+    Left,
+}
+
+impl Side {
+    /// Both sides, right first.
+    pub const BOTH: [Side; 2] = [Side::Right, Side::Left];
+
+    /// The short label drawn on views: "R" or "L".
+    #[must_use]
+    pub fn letter(self) -> &'static str {
+        match self {
+            Side::Right => "R",
+            Side::Left => "L",
+        }
+    }
+
+    /// "right" or "left".
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Side::Right => "right",
+            Side::Left => "left",
+        }
+    }
+
+    /// The other side.
+    #[must_use]
+    pub fn opposite(self) -> Side {
+        match self {
+            Side::Right => Side::Left,
+            Side::Left => Side::Right,
+        }
+    }
+}
+
+/// Which of the viewer's halves of the picture something is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScreenHalf {
+    ViewerLeft,
+    ViewerRight,
+}
+
+/// How a view relates to the two sides of the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewKind {
+    /// Both sides are visible (front, back). Data is authored for the patient's right
+    /// side and mirrored across the midline for the left.
+    Bilateral {
+        /// Where the patient's right side appears: viewer's left in a front view.
+        patient_right: ScreenHalf,
+    },
+    /// One side is visible (a side view). Authored for `shows`; the other side's view
+    /// is the whole drawing flipped left-right.
+    Lateral { shows: Side },
+}
+
+/// Line weights of the body drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineWeight {
+    /// The silhouette.
+    Outline,
+    /// Landmarks: clavicles, scapulae, spine, creases.
+    Detail,
+    /// Faint hints: muscle contours, navel, knee caps.
+    Faint,
+}
+
+/// A smoothed line of the body drawing, in body coordinates.
+#[derive(Clone, Debug)]
+pub struct BodyLine {
+    pub points: Vec<Pos2>,
+    pub closed: bool,
+    pub weight: LineWeight,
+}
+
+/// One drawing of the body (front, back, side of the head …).
+#[derive(Clone, Debug)]
+pub struct View {
+    pub id: ViewId,
+    /// Display name, e.g. "Front".
+    pub name: String,
+    pub kind: ViewKind,
+    /// Artboard size in body units; all coordinates of this view lie inside it.
+    pub size: Vec2,
+    /// Filled silhouette parts (skin).
+    pub silhouette: Vec<Tessellation>,
+    /// Outline and landmark lines.
+    pub lines: Vec<BodyLine>,
+}
+
+impl View {
+    /// The vertical line the view mirrors across (bilateral views).
+    #[must_use]
+    pub fn midline_x(&self) -> f32 {
+        self.size.x * 0.5
+    }
+
+    /// Whether `p` lies inside the body silhouette of this view.
+    #[must_use]
+    pub fn contains_body_point(&self, p: Pos2) -> bool {
+        self.silhouette
+            .iter()
+            .any(|t| crate::geometry::point_in_polygon(&t.outline, p))
+    }
+
+    /// Where the given side of the patient is drawn in this view: a point authored for
+    /// the patient's right is mirrored for the left in bilateral views. Lateral views
+    /// are flipped as a whole by their panel instead.
+    #[must_use]
+    pub fn place(&self, pos_authored_right: Pos2, side: Side) -> Pos2 {
+        match (self.kind, side) {
+            (ViewKind::Bilateral { .. }, Side::Left) => {
+                crate::geometry::mirror_x(pos_authored_right, self.midline_x())
+            }
+            _ => pos_authored_right,
+        }
+    }
+}
+
+/// How deep a muscle lies; deep muscles are drawn dashed and picked after the ones above.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Layer {
+    Superficial,
+    Intermediate,
+    Deep,
+}
+
+impl Layer {
+    /// Plain name for the details panel.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Layer::Superficial => "superficial",
+            Layer::Intermediate => "intermediate",
+            Layer::Deep => "deep",
+        }
+    }
+}
+
+/// Essential (nearly every patient) or spillover (some patients).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ZoneKind {
+    Essential,
+    Spillover,
+}
+
+impl ZoneKind {
+    /// Lower-case word used in text and JSON.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            ZoneKind::Essential => "essential",
+            ZoneKind::Spillover => "spillover",
+        }
+    }
+}
+
+/// A polygon authored once for the patient's right side, with its left-side mirror
+/// precomputed (identical for lateral views, which flip as a whole).
+#[derive(Clone, Debug)]
+pub struct Sided<T> {
+    pub right: T,
+    pub left: T,
+}
+
+impl<T> Sided<T> {
+    /// The version for `side`.
+    #[must_use]
+    pub fn get(&self, side: Side) -> &T {
+        match side {
+            Side::Right => &self.right,
+            Side::Left => &self.left,
+        }
+    }
+}
+
+/// Where a muscle lies in one view.
+#[derive(Clone, Debug)]
+pub struct MuscleShape {
+    pub view: ViewId,
+    pub fill: Sided<Tessellation>,
+}
+
+/// A trigger point: drawn as an X.
+#[derive(Clone, Debug)]
+pub struct TriggerPoint {
+    /// As in the source, e.g. "TrP1".
+    pub label: String,
+    pub view: ViewId,
+    pub pos: Sided<Pos2>,
+}
+
+/// A referred pain zone in one view.
+#[derive(Clone, Debug)]
+pub struct Zone {
+    pub kind: ZoneKind,
+    pub view: ViewId,
+    /// The body areas covered, in plain words ("temple", "behind the ear").
+    pub areas: Vec<String>,
+    /// The control points as authored (patient's right side).
+    pub authored: Vec<Pos2>,
+    pub fill: Sided<Tessellation>,
+    /// Stipple dot centres (used for spillover zones).
+    pub dots: Sided<Vec<Pos2>>,
+}
+
+/// Clinical description, each part in full sentences.
+#[derive(Clone, Debug, Default)]
+pub struct Clinical {
+    pub trigger_points: String,
+    pub essential: String,
+    pub spillover: String,
+    pub notes: String,
+}
+
+/// A reference for a pattern.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub citation: String,
+    /// What the source supports, or where sources disagree.
+    pub detail: String,
+    pub url: Option<String>,
+}
+
+/// A muscle (or a part of one with its own pattern) and its referral pattern.
+#[derive(Clone, Debug)]
+pub struct Muscle {
+    pub id: MuscleId,
+    pub name: String,
+    pub latin: String,
+    pub aliases: Vec<String>,
+    pub region: String,
+    pub layer: Layer,
+    pub shapes: Vec<MuscleShape>,
+    pub trigger_points: Vec<TriggerPoint>,
+    pub zones: Vec<Zone>,
+    /// True when the pattern appears on both sides from a trigger point on one side.
+    pub bilateral_referral: bool,
+    /// Plain-language paragraph for patients.
+    pub summary: String,
+    pub clinical: Clinical,
+    pub conditions: Vec<String>,
+    pub sources: Vec<Source>,
+    /// Where this muscle came from (embedded file or user file), for the details panel.
+    pub origin: String,
+    /// Where its `id` is written in that file, for error messages about it.
+    pub id_position: crate::io::Position,
+}
+
+impl Muscle {
+    /// Every view this muscle's shape or pattern touches, in atlas view order.
+    #[must_use]
+    pub fn views<'a>(&'a self, atlas: &'a Atlas) -> Vec<&'a ViewId> {
+        atlas
+            .views
+            .iter()
+            .map(|v| &v.id)
+            .filter(|id| {
+                self.shapes.iter().any(|s| &s.view == *id)
+                    || self.zones.iter().any(|z| &z.view == *id)
+                    || self.trigger_points.iter().any(|t| &t.view == *id)
+            })
+            .collect()
+    }
+
+    /// The areas of all zones of `kind`, without repeats, in data order.
+    #[must_use]
+    pub fn areas(&self, kind: ZoneKind) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for zone in self.zones.iter().filter(|z| z.kind == kind) {
+            for area in &zone.areas {
+                if !out.contains(&area.as_str()) {
+                    out.push(area);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether `query` (lower-case) matches the name, Latin name, an alias or a condition.
+    #[must_use]
+    pub fn matches(&self, query_lower: &str) -> bool {
+        let hit = |s: &str| s.to_lowercase().contains(query_lower);
+        query_lower.is_empty()
+            || hit(&self.name)
+            || hit(&self.latin)
+            || self.aliases.iter().any(|a| hit(a))
+            || self.conditions.iter().any(|c| hit(c))
+    }
+}
+
+/// Everything loaded: views and muscles, in display order.
+#[derive(Clone, Debug, Default)]
+pub struct Atlas {
+    pub views: Vec<View>,
+    /// Sorted by region order, then name.
+    pub muscles: Vec<Muscle>,
+}
+
+impl Atlas {
+    /// The view with this id.
+    #[must_use]
+    pub fn view(&self, id: &ViewId) -> Option<&View> {
+        self.views.iter().find(|v| &v.id == id)
+    }
+
+    /// The muscle with this id.
+    #[must_use]
+    pub fn muscle(&self, id: &MuscleId) -> Option<&Muscle> {
+        self.muscles.iter().find(|m| &m.id == id)
+    }
+
+    /// Region names in the order they first appear.
+    #[must_use]
+    pub fn regions(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for m in &self.muscles {
+            if !out.contains(&m.region.as_str()) {
+                out.push(&m.region);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,351 @@
+//! Raw RON structs → validated atlas types. Every rule a data author can break is
+//! checked here, once, and reported with the position of the offending value.
+
+use emath::{Pos2, Vec2, pos2, vec2};
+
+use super::raw::{RawMuscle, RawPath, RawPoint, RawView};
+use super::{
+    BodyLine, Clinical, Muscle, MuscleId, MuscleShape, Sided, Source, TriggerPoint, View, ViewId,
+    ViewKind, Zone, ZoneKind,
+};
+use crate::geometry::{
+    Tessellation, mirror_x, polygon_area, segments_intersect_properly, smooth_closed, smooth_open,
+    stipple_points,
+};
+use crate::io::{DataError, ErrorKind, Located, Position};
+
+/// Distance between stipple dots, in body units (a body is ~800 units tall).
+pub const STIPPLE_SPACING: f32 = 5.0;
+/// Smallest area a zone or shape may have, in square body units.
+const MIN_AREA: f32 = 4.0;
+
+/// Collects problems for one file.
+struct Report<'a> {
+    file: &'a str,
+    errors: Vec<DataError>,
+}
+
+impl Report<'_> {
+    fn invalid(&mut self, position: Position, message: impl Into<String>) {
+        self.errors
+            .push(DataError::at(ErrorKind::Invalid, self.file, position, message));
+    }
+}
+
+fn to_pos(p: RawPoint) -> Pos2 {
+    pos2(p.0, p.1)
+}
+
+/// Checks the control points of a polygon or path: enough points, finite, inside the
+/// artboard. Returns them as positions when usable.
+fn check_points(
+    report: &mut Report<'_>,
+    at: Position,
+    what: &str,
+    points: &[RawPoint],
+    min_points: usize,
+    size: Vec2,
+) -> Option<Vec<Pos2>> {
+    if points.len() < min_points {
+        report.invalid(
+            at,
+            format!(
+                "{what} has {} point(s); it needs at least {min_points}. Add points or remove it.",
+                points.len()
+            ),
+        );
+        return None;
+    }
+    for (i, p) in points.iter().enumerate() {
+        if !p.0.is_finite() || !p.1.is_finite() {
+            report.invalid(
+                at,
+                format!("{what}: point {} is not a finite number; write plain numbers such as (120.0, 45.5).", i + 1),
+            );
+            return None;
+        }
+        if p.0 < 0.0 || p.1 < 0.0 || p.0 > size.x || p.1 > size.y {
+            report.invalid(
+                at,
+                format!(
+                    "{what}: point {} ({}, {}) lies outside the view, which spans (0, 0) to ({}, {}).",
+                    i + 1,
+                    p.0,
+                    p.1,
+                    size.x,
+                    size.y
+                ),
+            );
+            return None;
+        }
+    }
+    Some(points.iter().copied().map(to_pos).collect())
+}
+
+/// Smooths a closed polygon and checks it is a usable shape: not zero-area, not
+/// crossing itself.
+fn closed_shape(report: &mut Report<'_>, at: Position, what: &str, control: &[Pos2]) -> Option<Vec<Pos2>> {
+    let outline = smooth_closed(control);
+    if polygon_area(&outline).abs() < MIN_AREA {
+        report.invalid(at, format!("{what} encloses (almost) no area; spread its points apart."));
+        return None;
+    }
+    if self_intersects(&outline) {
+        report.invalid(
+            at,
+            format!("{what} crosses itself; list its points in order around the edge."),
+        );
+        return None;
+    }
+    Some(outline)
+}
+
+fn self_intersects(outline: &[Pos2]) -> bool {
+    let n = outline.len();
+    for i in 0..n {
+        let (a, b) = (outline[i], outline[(i + 1) % n]);
+        for j in i + 2..n {
+            if i == 0 && j == n - 1 {
+                continue; // neighbours through the closing edge
+            }
+            let (c, d) = (outline[j], outline[(j + 1) % n]);
+            if segments_intersect_properly(a, b, c, d) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn check_text(report: &mut Report<'_>, at: Position, field: &str, text: &str) {
+    if text.trim().is_empty() {
+        report.invalid(at, format!("`{field}` is empty; write it out for readers."));
+    }
+}
+
+fn check_id(report: &mut Report<'_>, at: Position, what: &str, id: &str) {
+    let ok = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !ok {
+        report.invalid(
+            at,
+            format!("{what} id \"{id}\" must be lower-case letters, digits and underscores, e.g. \"upper_trapezius\"."),
+        );
+    }
+}
+
+/// Validates one view.
+///
+/// # Errors
+/// Every problem found, each with its position.
+pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
+    let mut report = Report { file, errors: Vec::new() };
+    let at = raw.position;
+    let raw = raw.value;
+    check_id(&mut report, at, "View", &raw.id);
+    check_text(&mut report, at, "name", &raw.name);
+    let size = vec2(raw.size.0, raw.size.1);
+    if !(size.x.is_finite() && size.y.is_finite() && size.x >= 10.0 && size.y >= 10.0 && size.x <= 10_000.0 && size.y <= 10_000.0) {
+        report.invalid(at, "`size` must be two numbers between 10 and 10000, e.g. (400.0, 860.0).");
+        return Err(report.errors);
+    }
+    let midline = size.x * 0.5;
+    let mirror_all = |pts: &[Pos2]| pts.iter().map(|p| mirror_x(*p, midline)).collect::<Vec<_>>();
+
+    let mut silhouette = Vec::new();
+    if raw.silhouette.is_empty() {
+        report.invalid(at, "`silhouette` is empty; a view needs at least one outline of the body.");
+    }
+    for path in &raw.silhouette {
+        let Some(mut control) = check_points(&mut report, path.position, "Silhouette", &path.value.points, 3, size) else {
+            continue;
+        };
+        if path.value.mirror_half {
+            // Walk down one half, then back up the mirrored half, skipping the
+            // midline points so they are not doubled.
+            let mirrored: Vec<Pos2> = control
+                .iter()
+                .rev()
+                .filter(|p| (p.x - midline).abs() > 0.01)
+                .map(|p| mirror_x(*p, midline))
+                .collect();
+            control.extend(mirrored);
+        }
+        if let Some(outline) = closed_shape(&mut report, path.position, "Silhouette", &control) {
+            silhouette.push(Tessellation::new(outline));
+        }
+    }
+    let mut lines = Vec::new();
+    for path in &raw.lines {
+        let RawPath { points, closed, mirror, weight, .. } = &path.value;
+        let min = if *closed { 3 } else { 2 };
+        let Some(control) = check_points(&mut report, path.position, "Line", points, min, size) else {
+            continue;
+        };
+        let smooth = if *closed { smooth_closed(&control) } else { smooth_open(&control) };
+        if *mirror {
+            lines.push(BodyLine { points: mirror_all(&smooth), closed: *closed, weight: *weight });
+        }
+        lines.push(BodyLine { points: smooth, closed: *closed, weight: *weight });
+    }
+    if report.errors.is_empty() {
+        Ok(View {
+            id: ViewId(raw.id),
+            name: raw.name,
+            kind: raw.kind,
+            size,
+            silhouette,
+            lines,
+        })
+    } else {
+        Err(report.errors)
+    }
+}
+
+/// Mirror a polygon for the left side where the view is bilateral.
+fn sided_outline(view: &View, outline: Vec<Pos2>) -> Sided<Vec<Pos2>> {
+    let left = match view.kind {
+        ViewKind::Bilateral { .. } => outline.iter().map(|p| mirror_x(*p, view.midline_x())).collect(),
+        ViewKind::Lateral { .. } => outline.clone(),
+    };
+    Sided { right: outline, left }
+}
+
+fn find_view<'v>(report: &mut Report<'_>, at: Position, views: &'v [View], id: &str) -> Option<&'v View> {
+    let found = views.iter().find(|v| v.id.0 == id);
+    if found.is_none() {
+        let known: Vec<&str> = views.iter().map(|v| v.id.0.as_str()).collect();
+        report.invalid(
+            at,
+            format!("unknown view \"{id}\"; use one of: {}.", known.join(", ")),
+        );
+    }
+    found
+}
+
+/// Validates one muscle against the known views.
+///
+/// # Errors
+/// Every problem found, each with its position.
+pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<DataError>> {
+    let mut report = Report { file, errors: Vec::new() };
+    let at = raw.id.position;
+    check_id(&mut report, at, "Muscle", &raw.id.value);
+    for (field, text) in [
+        ("name", &raw.name),
+        ("latin", &raw.latin),
+        ("region", &raw.region),
+        ("summary", &raw.summary),
+        ("clinical.trigger_points", &raw.clinical.trigger_points),
+        ("clinical.essential", &raw.clinical.essential),
+    ] {
+        check_text(&mut report, at, field, text);
+    }
+
+    let mut shapes = Vec::new();
+    for shape in &raw.shapes {
+        let Some(view) = find_view(&mut report, shape.position, views, &shape.value.view) else { continue };
+        let Some(control) = check_points(&mut report, shape.position, "Muscle shape", &shape.value.points, 3, view.size) else {
+            continue;
+        };
+        if let Some(outline) = closed_shape(&mut report, shape.position, "Muscle shape", &control) {
+            let sided = sided_outline(view, outline);
+            shapes.push(MuscleShape {
+                view: view.id.clone(),
+                fill: Sided { right: Tessellation::new(sided.right), left: Tessellation::new(sided.left) },
+            });
+        }
+    }
+    if raw.shapes.is_empty() {
+        report.invalid(at, "`shapes` is empty; draw the muscle on at least one view so it can be clicked.");
+    }
+
+    let mut trigger_points = Vec::new();
+    for tp in &raw.trigger_points {
+        let Some(view) = find_view(&mut report, tp.position, views, &tp.value.view) else { continue };
+        check_text(&mut report, tp.position, "label", &tp.value.label);
+        let Some(p) = check_points(&mut report, tp.position, "Trigger point", &[tp.value.at], 1, view.size) else {
+            continue;
+        };
+        let p = p[0];
+        trigger_points.push(TriggerPoint {
+            label: tp.value.label.clone(),
+            view: view.id.clone(),
+            pos: Sided { right: p, left: view.place(p, super::Side::Left) },
+        });
+    }
+    if raw.trigger_points.is_empty() {
+        report.invalid(at, "`trigger_points` is empty; mark at least one trigger point (an X).");
+    }
+
+    let mut zones = Vec::new();
+    for zone in &raw.zones {
+        let Some(view) = find_view(&mut report, zone.position, views, &zone.value.view) else { continue };
+        if zone.value.areas.iter().all(|a| a.trim().is_empty()) {
+            report.invalid(zone.position, "zone `areas` is empty; name the body areas it covers, e.g. [\"temple\"].");
+        }
+        let Some(control) = check_points(&mut report, zone.position, "Zone", &zone.value.points, 3, view.size) else {
+            continue;
+        };
+        let Some(outline) = closed_shape(&mut report, zone.position, "Zone", &control) else { continue };
+        let dots = stipple_points(&outline, STIPPLE_SPACING);
+        let sided = sided_outline(view, outline);
+        let dots = sided_outline(view, dots);
+        zones.push(Zone {
+            kind: zone.value.kind,
+            view: view.id.clone(),
+            areas: zone.value.areas.clone(),
+            authored: control,
+            fill: Sided { right: Tessellation::new(sided.right), left: Tessellation::new(sided.left) },
+            dots,
+        });
+    }
+    if !raw.zones.iter().any(|z| z.value.kind == ZoneKind::Essential) {
+        report.invalid(at, "no Essential zone; every pattern needs the area nearly every patient feels.");
+    }
+
+    if raw.sources.is_empty() {
+        report.invalid(at, "`sources` is empty; cite where the pattern comes from.");
+    }
+    let sources = raw
+        .sources
+        .iter()
+        .map(|s| {
+            check_text(&mut report, s.position, "citation", &s.value.citation);
+            Source {
+                citation: s.value.citation.clone(),
+                detail: s.value.detail.clone(),
+                url: s.value.url.clone(),
+            }
+        })
+        .collect();
+
+    if !report.errors.is_empty() {
+        return Err(report.errors);
+    }
+    Ok(Muscle {
+        id: MuscleId(raw.id.value),
+        name: raw.name,
+        latin: raw.latin,
+        aliases: raw.aliases,
+        region: raw.region,
+        layer: raw.layer,
+        shapes,
+        trigger_points,
+        zones,
+        bilateral_referral: raw.bilateral_referral,
+        summary: raw.summary,
+        clinical: Clinical {
+            trigger_points: raw.clinical.trigger_points,
+            essential: raw.clinical.essential,
+            spillover: raw.clinical.spillover,
+            notes: raw.clinical.notes,
+        },
+        conditions: raw.conditions,
+        sources,
+        origin: file.to_owned(),
+        id_position: at,
+    })
+}

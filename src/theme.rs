@@ -1,0 +1,93 @@
+//! Every colour and stroke proportion of the body drawing, in one place, shared by the
+//! screen and (later) exports. UI code asks the theme; it never invents colours.
+
+use egui::Color32;
+
+/// Colours and line proportions for the body canvas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    pub canvas: Color32,
+    pub skin: Color32,
+    pub outline: Color32,
+    pub detail: Color32,
+    pub faint: Color32,
+    /// All muscles, unselected: a cool tint so they never read as pain (which is red).
+    pub muscle_fill: Color32,
+    pub muscle_line: Color32,
+    pub muscle_hover_fill: Color32,
+    pub selected_fill: Color32,
+    pub selected_line: Color32,
+    /// Essential zone: solid, saturated and dark enough to read as "dark" in greyscale.
+    pub essential: Color32,
+    /// Spillover zone: a pale wash plus dots, light in greyscale and textured.
+    pub spillover_wash: Color32,
+    pub spillover_dot: Color32,
+    pub trigger_point: Color32,
+    pub trigger_halo: Color32,
+    pub label: Color32,
+    pub side_label: Color32,
+    /// Line widths in body units (scaled with the drawing), with a floor in points.
+    pub outline_width: f32,
+    pub detail_width: f32,
+    pub min_line_px: f32,
+}
+
+impl Theme {
+    /// The default light theme: a neutral figure on an off-white page, like a textbook.
+    #[must_use]
+    pub fn light() -> Self {
+        Self {
+            canvas: Color32::from_rgb(250, 249, 246),
+            skin: Color32::from_rgb(238, 232, 226),
+            outline: Color32::from_rgb(52, 50, 48),
+            detail: Color32::from_rgb(120, 112, 106),
+            faint: Color32::from_rgb(178, 168, 160),
+            muscle_fill: Color32::from_rgba_unmultiplied(60, 110, 160, 26),
+            muscle_line: Color32::from_rgba_unmultiplied(60, 110, 160, 110),
+            muscle_hover_fill: Color32::from_rgba_unmultiplied(40, 110, 180, 70),
+            selected_fill: Color32::from_rgba_unmultiplied(30, 100, 170, 95),
+            selected_line: Color32::from_rgb(22, 82, 150),
+            essential: Color32::from_rgb(196, 30, 36),
+            spillover_wash: Color32::from_rgba_unmultiplied(214, 60, 60, 40),
+            spillover_dot: Color32::from_rgb(196, 30, 36),
+            trigger_point: Color32::from_rgb(15, 15, 15),
+            trigger_halo: Color32::from_rgb(255, 255, 255),
+            label: Color32::from_rgb(60, 60, 60),
+            side_label: Color32::from_rgb(22, 82, 150),
+            outline_width: 1.7,
+            detail_width: 0.9,
+            min_line_px: 1.0,
+        }
+    }
+
+    /// A dark variant for dim rooms.
+    #[must_use]
+    pub fn dark() -> Self {
+        Self {
+            canvas: Color32::from_rgb(30, 31, 34),
+            skin: Color32::from_rgb(72, 70, 68),
+            outline: Color32::from_rgb(225, 222, 218),
+            detail: Color32::from_rgb(170, 164, 158),
+            faint: Color32::from_rgb(120, 116, 112),
+            muscle_fill: Color32::from_rgba_unmultiplied(120, 170, 230, 30),
+            muscle_line: Color32::from_rgba_unmultiplied(120, 170, 230, 120),
+            muscle_hover_fill: Color32::from_rgba_unmultiplied(120, 170, 230, 80),
+            selected_fill: Color32::from_rgba_unmultiplied(110, 170, 240, 100),
+            selected_line: Color32::from_rgb(140, 190, 250),
+            essential: Color32::from_rgb(235, 64, 52),
+            spillover_wash: Color32::from_rgba_unmultiplied(235, 80, 70, 45),
+            spillover_dot: Color32::from_rgb(245, 110, 96),
+            trigger_point: Color32::from_rgb(255, 255, 255),
+            trigger_halo: Color32::from_rgb(20, 20, 20),
+            label: Color32::from_rgb(215, 215, 215),
+            side_label: Color32::from_rgb(140, 190, 250),
+            ..Self::light()
+        }
+    }
+
+    /// The theme matching egui's dark or light mode.
+    #[must_use]
+    pub fn for_dark_mode(dark: bool) -> Self {
+        if dark { Self::dark() } else { Self::light() }
+    }
+}

@@ -1,0 +1,81 @@
+//! The body canvas: paints the panels and turns pointer input into hover and selection.
+
+use egui::{Pos2, Sense, Ui};
+
+use super::layout::{Panel, layout};
+use super::paint::{Highlight, paint_panel, panel_transform};
+use crate::hit::{Hit, hit_test};
+use crate::model::{Atlas, Muscle, Side};
+use crate::theme::Theme;
+
+/// Canvas state that lives across frames: where the last click landed, so a second
+/// click on the same spot steps to the muscle beneath.
+#[derive(Clone, Debug, Default)]
+pub struct CanvasMemory {
+    last_click: Option<(Panel, Pos2, usize)>,
+}
+
+/// A click within this many body units of the previous one counts as "the same spot".
+const SAME_SPOT_BODY_UNITS: f32 = 4.0;
+
+/// The muscles under a screen position, topmost first, with the panel it is in.
+#[must_use]
+pub fn hits_at(atlas: &Atlas, panels: &[(Panel, egui::Rect)], pos_in_screen: Pos2) -> Option<(Panel, Pos2, Vec<Hit>)> {
+    let (panel, rect) = panels.iter().find(|(_, r)| r.contains(pos_in_screen))?;
+    let view = atlas.view(&panel.view)?;
+    let pos_in_body = panel_transform(view, panel, *rect).inverse(pos_in_screen);
+    let hits = hit_test(atlas, &panel.view, panel.side, pos_in_body);
+    Some((panel.clone(), pos_in_body, hits))
+}
+
+/// Shows the canvas filling `ui`; returns the muscle the user clicked, if any.
+pub fn canvas_ui(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    theme: &Theme,
+    panels: &[Panel],
+    selected: Option<(&Muscle, &[Side])>,
+    memory: &mut CanvasMemory,
+) -> Option<Hit> {
+    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click());
+    painter.rect_filled(response.rect, 0.0, theme.canvas);
+    let placed = layout(atlas, panels, response.rect.shrink(8.0));
+
+    let pointer = response.hover_pos();
+    let under_pointer = pointer.and_then(|p| hits_at(atlas, &placed, p));
+    let hovered = under_pointer.as_ref().and_then(|(_, _, hits)| hits.first().cloned());
+
+    let highlight = Highlight { selected, hovered: hovered.as_ref() };
+    for (panel, rect) in &placed {
+        paint_panel(&painter, atlas, theme, panel, *rect, highlight);
+    }
+
+    let mut clicked = None;
+    if response.clicked()
+        && let Some((panel, pos_in_body, hits)) = under_pointer.clone()
+        && !hits.is_empty()
+    {
+        let index = match &memory.last_click {
+            Some((last_panel, last_pos, i))
+                if *last_panel == panel && last_pos.distance(pos_in_body) <= SAME_SPOT_BODY_UNITS =>
+            {
+                (i + 1) % hits.len()
+            }
+            _ => 0,
+        };
+        memory.last_click = Some((panel, pos_in_body, index));
+        clicked = Some(hits[index].clone());
+    }
+
+    if let Some((_, _, hits)) = &under_pointer
+        && let Some(top) = hits.first()
+        && let Some(m) = atlas.muscle(&top.muscle)
+    {
+        let mut text = format!("{} ({} side)", m.name, top.side.word());
+        if let Some(below) = hits.get(1).and_then(|h| atlas.muscle(&h.muscle)) {
+            text.push_str(&format!("\nClick again for: {}", below.name));
+        }
+        response.on_hover_text_at_pointer(text);
+    }
+    clicked
+}

@@ -1,0 +1,103 @@
+//! The details panel: what a patient and a clinician each need to read about a pattern.
+
+use egui::{RichText, Ui};
+
+use crate::model::{Muscle, Side, ZoneKind};
+
+/// Shows the selected muscle's text, or a short guide when nothing is selected.
+pub fn details_ui(ui: &mut Ui, muscle: Option<&Muscle>, sides: &[Side]) {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let Some(m) = muscle else {
+            ui.heading("Myofascial referred pain");
+            ui.label(
+                "Click a muscle on the body, or pick one from the list, to see where its \
+                 trigger points typically send pain.",
+            );
+            ui.add_space(6.0);
+            ui.label("X marks a trigger point. Solid red is the essential zone, felt by nearly everyone with that trigger point; red dots mark the spillover zone, felt by some.");
+            ui.add_space(6.0);
+            disclaimer_ui(ui);
+            return;
+        };
+        ui.heading(&m.name);
+        ui.label(RichText::new(&m.latin).italics());
+        let side_text = match sides {
+            [s] => format!("{} side", capitalise(s.word())),
+            _ => "both sides".to_owned(),
+        };
+        ui.weak(format!("{} · {} muscle · shown on the {side_text}", m.region, m.layer.word()));
+        if !m.aliases.is_empty() {
+            ui.weak(format!("Also called: {}", m.aliases.join(", ")));
+        }
+        ui.separator();
+
+        ui.label(RichText::new("In plain words").strong());
+        ui.label(&m.summary);
+        ui.add_space(8.0);
+
+        ui.label(RichText::new("Clinical description").strong());
+        section_ui(ui, "Trigger points", &m.clinical.trigger_points);
+        let essential = m.areas(ZoneKind::Essential).join(", ");
+        section_ui(ui, &format!("Essential zone: {essential}"), &m.clinical.essential);
+        let spillover = m.areas(ZoneKind::Spillover).join(", ");
+        if !spillover.is_empty() || !m.clinical.spillover.is_empty() {
+            section_ui(ui, &format!("Spillover zone: {spillover}"), &m.clinical.spillover);
+        }
+        if m.bilateral_referral {
+            ui.label("Pain from this muscle can be felt on both sides.");
+        }
+        if !m.clinical.notes.is_empty() {
+            section_ui(ui, "Notes", &m.clinical.notes);
+        }
+        if !m.conditions.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new("Associated with").strong());
+            for c in &m.conditions {
+                ui.label(format!("• {c}"));
+            }
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new("Sources").strong());
+        for s in &m.sources {
+            ui.label(format!("• {}", s.citation));
+            if !s.detail.is_empty() {
+                ui.weak(&s.detail);
+            }
+            if let Some(url) = &s.url {
+                ui.hyperlink(url);
+            }
+        }
+        ui.add_space(8.0);
+        disclaimer_ui(ui);
+        if !m.origin.starts_with("embedded:") {
+            ui.weak(format!("Loaded from {}", m.origin));
+        }
+    });
+}
+
+fn section_ui(ui: &mut Ui, title: &str, text: &str) {
+    ui.add_space(4.0);
+    ui.label(RichText::new(title).underline());
+    if !text.is_empty() {
+        ui.label(text);
+    }
+}
+
+fn disclaimer_ui(ui: &mut Ui) {
+    ui.label(
+        RichText::new(
+            "These are typical patterns drawn from the literature, not a diagnosis. \
+             Trigger points are still debated; pain can have other causes that need a clinician.",
+        )
+        .small()
+        .weak(),
+    );
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}

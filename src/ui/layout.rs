@@ -1,0 +1,68 @@
+//! Where each view panel goes on the canvas: pure geometry, tested without UI.
+
+use egui::{Rect, Vec2, pos2, vec2};
+
+use crate::model::{Atlas, Side, ViewId, ViewKind};
+
+/// One drawing on the canvas: a view, and for side views the side it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Panel {
+    pub view: ViewId,
+    /// The side a lateral view shows (flipped when it differs from the authored side).
+    /// Bilateral views show both sides and carry `Side::Right` here.
+    pub side: Side,
+}
+
+/// Space reserved above each panel for its title, in points.
+pub const TITLE_HEIGHT: f32 = 22.0;
+
+/// Lays panels out left to right: each bilateral view gets a column; all side views
+/// share one column, stacked. Columns get widths in proportion to their aspect ratio
+/// so every full-height figure is drawn at the same height.
+#[must_use]
+pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)> {
+    let aspect = |p: &Panel| {
+        atlas
+            .view(&p.view)
+            .map_or(0.5, |v| v.size.x / v.size.y)
+    };
+    let (lateral, bilateral): (Vec<&Panel>, Vec<&Panel>) = panels.iter().partition(|p| {
+        atlas
+            .view(&p.view)
+            .is_some_and(|v| matches!(v.kind, ViewKind::Lateral { .. }))
+    });
+    // Each column: its panels and its width per unit of height.
+    let mut columns: Vec<(Vec<&Panel>, f32)> = bilateral.iter().map(|p| (vec![*p], aspect(p))).collect();
+    if !lateral.is_empty() {
+        let n = lateral.len() as f32;
+        let widest = lateral.iter().map(|p| aspect(p)).fold(0.0_f32, f32::max);
+        columns.push((lateral, widest / n));
+    }
+    let gap = 12.0;
+    let total_aspect: f32 = columns.iter().map(|c| c.1).sum::<f32>().max(1e-3);
+    let usable_w = (area.width() - gap * (columns.len().saturating_sub(1)) as f32).max(1.0);
+    let height = area.height().min(usable_w / total_aspect);
+    let used_w = total_aspect * height + gap * (columns.len().saturating_sub(1)) as f32;
+    let mut x = area.center().x - used_w * 0.5;
+    let top = area.top() + (area.height() - height) * 0.5;
+    let mut out = Vec::new();
+    for (col_panels, col_aspect) in columns {
+        let w = col_aspect * height;
+        let each_h = height / col_panels.len() as f32;
+        for (i, p) in col_panels.into_iter().enumerate() {
+            let rect = Rect::from_min_size(pos2(x, top + each_h * i as f32), vec2(w, each_h));
+            out.push((p.clone(), rect));
+        }
+        x += w + gap;
+    }
+    out
+}
+
+/// The drawing area of a panel once its title row is taken off.
+#[must_use]
+pub fn drawing_rect(panel_rect: Rect) -> Rect {
+    Rect::from_min_max(
+        panel_rect.min + Vec2::new(0.0, TITLE_HEIGHT),
+        panel_rect.max,
+    )
+}

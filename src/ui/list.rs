@@ -1,0 +1,52 @@
+//! The side list: a search box and the muscles grouped by body region.
+
+use egui::{RichText, Ui};
+
+use crate::model::{Atlas, Layer, MuscleId};
+
+/// Shows the search box and list; returns the muscle the user picked, if any.
+pub fn muscle_list_ui(ui: &mut Ui, atlas: &Atlas, search: &mut String, selected: Option<&MuscleId>) -> Option<MuscleId> {
+    let mut picked = None;
+    ui.add(
+        egui::TextEdit::singleline(search)
+            .hint_text("Search muscles, aliases, conditions")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(ui.label("Search").id);
+    ui.add_space(4.0);
+    let query = search.trim().to_lowercase();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let mut any = false;
+        for region in atlas.regions() {
+            let members: Vec<_> = atlas
+                .muscles
+                .iter()
+                .filter(|m| m.region == region && m.matches(&query))
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            any = true;
+            egui::CollapsingHeader::new(RichText::new(region).strong())
+                .default_open(true)
+                .open((!query.is_empty()).then_some(true))
+                .show(ui, |ui| {
+                    for m in members {
+                        let text = if m.layer == Layer::Deep {
+                            format!("{} (deep)", m.name)
+                        } else {
+                            m.name.clone()
+                        };
+                        let is_selected = selected == Some(&m.id);
+                        if ui.selectable_label(is_selected, text).clicked() {
+                            picked = Some(m.id.clone());
+                        }
+                    }
+                });
+        }
+        if !any {
+            ui.weak("No muscle matches. Try a Latin name, an alias such as \"SCM\", or a condition such as \"headache\".");
+        }
+    });
+    picked
+}

@@ -1,0 +1,270 @@
+//! Painting one view panel with a plain `egui::Painter`: the body, the muscles, the
+//! selected pattern and the labels. No widgets here, so the same code can paint into
+//! any painter (the window today, image exports later).
+
+use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Shape, Stroke, pos2, vec2};
+
+use super::layout::{Panel, TITLE_HEIGHT, drawing_rect};
+use crate::geometry::{ScreenFromBody, Tessellation};
+use crate::hit::{Hit, draw_order};
+use crate::model::{Atlas, Layer, LineWeight, Muscle, ScreenHalf, Side, View, ViewKind, ZoneKind};
+use crate::theme::Theme;
+
+/// What to highlight when painting.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Highlight<'a> {
+    /// The selected muscle and the sides its pattern is shown on.
+    pub selected: Option<(&'a Muscle, &'a [Side])>,
+    /// The muscle under the pointer.
+    pub hovered: Option<&'a Hit>,
+}
+
+/// The body → screen transform for a panel occupying `panel_rect`.
+#[must_use]
+pub fn panel_transform(view: &View, panel: &Panel, panel_rect: egui::Rect) -> ScreenFromBody {
+    let flipped = match view.kind {
+        ViewKind::Lateral { shows } => shows != panel.side,
+        ViewKind::Bilateral { .. } => false,
+    };
+    ScreenFromBody::fit(view.size, drawing_rect(panel_rect).shrink(4.0), flipped)
+}
+
+/// A panel's title: "Front", "Back", "Right side of head".
+#[must_use]
+pub fn panel_title(view: &View, panel: &Panel) -> String {
+    match view.kind {
+        ViewKind::Bilateral { .. } => view.name.clone(),
+        ViewKind::Lateral { .. } => {
+            let side = match panel.side {
+                Side::Right => "Right",
+                Side::Left => "Left",
+            };
+            format!("{side} {}", view.name.to_lowercase())
+        }
+    }
+}
+
+fn line_width(theme: &Theme, body_width: f32, t: &ScreenFromBody) -> f32 {
+    (body_width * t.scale()).max(theme.min_line_px)
+}
+
+fn fill_mesh(tess: &Tessellation, t: &ScreenFromBody, color: Color32) -> Shape {
+    let mut mesh = Mesh::default();
+    for p in &tess.outline {
+        mesh.colored_vertex(t.apply(*p), color);
+    }
+    for tri in tess.triangles.chunks_exact(3) {
+        mesh.add_triangle(tri[0], tri[1], tri[2]);
+    }
+    Shape::mesh(mesh)
+}
+
+fn closed_points(points: &[Pos2], t: &ScreenFromBody) -> Vec<Pos2> {
+    let mut pts: Vec<Pos2> = points.iter().map(|p| t.apply(*p)).collect();
+    if let Some(first) = pts.first().copied() {
+        pts.push(first);
+    }
+    pts
+}
+
+/// Paints one panel: title, body, muscles, pattern, trigger points and R/L labels.
+pub fn paint_panel(
+    painter: &Painter,
+    atlas: &Atlas,
+    theme: &Theme,
+    panel: &Panel,
+    panel_rect: egui::Rect,
+    highlight: Highlight<'_>,
+) {
+    let Some(view) = atlas.view(&panel.view) else {
+        return;
+    };
+    let t = panel_transform(view, panel, panel_rect);
+    let outline_w = line_width(theme, theme.outline_width, &t);
+    let detail_w = line_width(theme, theme.detail_width, &t);
+    let painter = painter.with_clip_rect(panel_rect);
+
+    // Title.
+    let title_font = FontId::proportional((TITLE_HEIGHT * 0.7).max(12.0));
+    painter.text(
+        pos2(panel_rect.center().x, panel_rect.top() + TITLE_HEIGHT * 0.5),
+        Align2::CENTER_CENTER,
+        panel_title(view, panel),
+        title_font,
+        theme.label,
+    );
+
+    // Skin.
+    for part in &view.silhouette {
+        painter.add(fill_mesh(part, &t, theme.skin));
+    }
+
+    // Every muscle on this view, faintly, so people can see where to click.
+    let visible_sides: &[Side] = match view.kind {
+        ViewKind::Bilateral { .. } => &Side::BOTH,
+        ViewKind::Lateral { .. } => std::slice::from_ref(&panel.side),
+    };
+    for i in draw_order(atlas, &view.id) {
+        let muscle = &atlas.muscles[i];
+        for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
+            for &side in visible_sides {
+                let geometry_side = match view.kind {
+                    ViewKind::Bilateral { .. } => side,
+                    ViewKind::Lateral { .. } => Side::Right,
+                };
+                let tess = shape.fill.get(geometry_side);
+                let is_hovered = highlight
+                    .hovered
+                    .is_some_and(|h| h.muscle == muscle.id && h.side == side);
+                let fill = if is_hovered { theme.muscle_hover_fill } else { theme.muscle_fill };
+                painter.add(fill_mesh(tess, &t, fill));
+                let pts = closed_points(&tess.outline, &t);
+                let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
+                if muscle.layer == Layer::Deep {
+                    let dash = (4.0 * t.scale()).max(3.0);
+                    painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.7));
+                } else {
+                    painter.add(Shape::line(pts, stroke));
+                }
+            }
+        }
+    }
+
+    // The selected muscle's shape, then its pattern on the chosen sides.
+    if let Some((muscle, pattern_sides)) = highlight.selected {
+        let zone_sides: Vec<Side> = if muscle.bilateral_referral {
+            Side::BOTH.to_vec()
+        } else {
+            pattern_sides.to_vec()
+        };
+        let shown = |side: Side| match view.kind {
+            ViewKind::Bilateral { .. } => Some(side),
+            ViewKind::Lateral { .. } => (side == panel.side).then_some(Side::Right),
+        };
+        for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
+            for &side in pattern_sides {
+                if let Some(g) = shown(side) {
+                    painter.add(fill_mesh(shape.fill.get(g), &t, theme.selected_fill));
+                }
+            }
+        }
+        for kind in [ZoneKind::Spillover, ZoneKind::Essential] {
+            for zone in muscle.zones.iter().filter(|z| z.view == view.id && z.kind == kind) {
+                for &side in &zone_sides {
+                    let Some(g) = shown(side) else { continue };
+                    paint_zone(&painter, theme, &t, zone.fill.get(g), zone.dots.get(g), kind);
+                }
+            }
+        }
+        // Body lines go over the pattern so the anatomy still reads through it.
+        paint_lines(&painter, theme, view, &t, outline_w, detail_w);
+        for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
+            for &side in pattern_sides {
+                if let Some(g) = shown(side) {
+                    let pts = closed_points(&shape.fill.get(g).outline, &t);
+                    let stroke = Stroke::new(detail_w * 1.6, theme.selected_line);
+                    if muscle.layer == Layer::Deep {
+                        let dash = (5.0 * t.scale()).max(3.0);
+                        painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.6));
+                    } else {
+                        painter.add(Shape::line(pts, stroke));
+                    }
+                }
+            }
+        }
+        for tp in muscle.trigger_points.iter().filter(|tp| tp.view == view.id) {
+            for &side in pattern_sides {
+                if let Some(g) = shown(side) {
+                    paint_trigger_point(&painter, theme, t.apply(*tp.pos.get(g)), t.scale());
+                }
+            }
+        }
+    } else {
+        paint_lines(&painter, theme, view, &t, outline_w, detail_w);
+    }
+
+    paint_side_labels(&painter, theme, view, panel, &t);
+}
+
+fn paint_lines(painter: &Painter, theme: &Theme, view: &View, t: &ScreenFromBody, outline_w: f32, detail_w: f32) {
+    for line in &view.lines {
+        let (w, color) = match line.weight {
+            LineWeight::Outline => (outline_w, theme.outline),
+            LineWeight::Detail => (detail_w, theme.detail),
+            LineWeight::Faint => (detail_w * 0.8, theme.faint),
+        };
+        let pts = if line.closed {
+            closed_points(&line.points, t)
+        } else {
+            line.points.iter().map(|p| t.apply(*p)).collect()
+        };
+        painter.add(Shape::line(pts, Stroke::new(w, color)));
+    }
+    for part in &view.silhouette {
+        painter.add(Shape::line(closed_points(&part.outline, t), Stroke::new(outline_w, theme.outline)));
+    }
+}
+
+/// Paints a zone: essential solid with a crisp edge; spillover as a pale wash with
+/// dots, so the two differ in texture as well as colour.
+pub fn paint_zone(
+    painter: &Painter,
+    theme: &Theme,
+    t: &ScreenFromBody,
+    tess: &Tessellation,
+    dots: &[Pos2],
+    kind: ZoneKind,
+) {
+    match kind {
+        ZoneKind::Essential => {
+            painter.add(fill_mesh(tess, t, theme.essential));
+            // A same-colour stroke anti-aliases the mesh edge.
+            painter.add(Shape::line(closed_points(&tess.outline, t), Stroke::new(1.0, theme.essential)));
+        }
+        ZoneKind::Spillover => {
+            painter.add(fill_mesh(tess, t, theme.spillover_wash));
+            let radius = (0.95 * t.scale()).max(0.9);
+            for d in dots {
+                painter.circle_filled(t.apply(*d), radius, theme.spillover_dot);
+            }
+        }
+    }
+}
+
+/// An X with a light halo so it reads on red and on skin alike.
+pub fn paint_trigger_point(painter: &Painter, theme: &Theme, center: Pos2, scale: f32) {
+    let r = (5.5 * scale).max(5.0);
+    let w = (1.6 * scale).max(2.0);
+    for (stroke_w, color) in [(w + 2.5, theme.trigger_halo), (w, theme.trigger_point)] {
+        let stroke = Stroke::new(stroke_w, color);
+        painter.line_segment([center + vec2(-r, -r), center + vec2(r, r)], stroke);
+        painter.line_segment([center + vec2(-r, r), center + vec2(r, -r)], stroke);
+    }
+}
+
+/// The patient's R and L on every view.
+fn paint_side_labels(painter: &Painter, theme: &Theme, view: &View, panel: &Panel, t: &ScreenFromBody) {
+    let board = t.artboard_rect(view.size);
+    let size = (board.width() * 0.07).clamp(13.0, 40.0);
+    let font = FontId::proportional(size);
+    match view.kind {
+        ViewKind::Bilateral { patient_right } => {
+            let (left_letter, right_letter) = match patient_right {
+                ScreenHalf::ViewerLeft => ("R", "L"),
+                ScreenHalf::ViewerRight => ("L", "R"),
+            };
+            let y = board.top() + board.height() * 0.2;
+            painter.text(pos2(board.left() + size * 0.4, y), Align2::LEFT_CENTER, left_letter, font.clone(), theme.side_label);
+            painter.text(pos2(board.right() - size * 0.4, y), Align2::RIGHT_CENTER, right_letter, font, theme.side_label);
+        }
+        ViewKind::Lateral { .. } => {
+            painter.text(
+                pos2(board.left() + size * 0.4, board.top() + size * 0.6),
+                Align2::LEFT_CENTER,
+                panel.side.letter(),
+                font,
+                theme.side_label,
+            );
+        }
+    }
+}
