@@ -22,7 +22,7 @@ pub fn details_ui(ui: &mut Ui, muscle: Option<&Muscle>, sides: &[Side]) {
         ui.heading(&m.name);
         ui.label(RichText::new(&m.latin).italics());
         let side_text = match sides {
-            [s] => format!("{} side", capitalise(s.word())),
+            [s] => format!("{} side", s.word()),
             _ => "both sides".to_owned(),
         };
         ui.weak(format!("{} · {} muscle · shown on the {side_text}", m.region, m.layer.word()));
@@ -92,12 +92,4 @@ fn disclaimer_ui(ui: &mut Ui) {
         .small()
         .weak(),
     );
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }

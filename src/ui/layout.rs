@@ -33,10 +33,12 @@ pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)>
     });
     // Each column: its panels and its width per unit of height.
     let mut columns: Vec<(Vec<&Panel>, f32)> = bilateral.iter().map(|p| (vec![*p], aspect(p))).collect();
+    // Side views show only the head and neck: a full-height panel would draw the head
+    // several times larger than on the whole-body views, so each gets at most half.
+    let slots = lateral.len().max(2);
     if !lateral.is_empty() {
-        let n = lateral.len() as f32;
         let widest = lateral.iter().map(|p| aspect(p)).fold(0.0_f32, f32::max);
-        columns.push((lateral, widest / n));
+        columns.push((lateral, widest / slots as f32));
     }
     let gap = 12.0;
     let total_aspect: f32 = columns.iter().map(|c| c.1).sum::<f32>().max(1e-3);
@@ -48,9 +50,13 @@ pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)>
     let mut out = Vec::new();
     for (col_panels, col_aspect) in columns {
         let w = col_aspect * height;
-        let each_h = height / col_panels.len() as f32;
+        let is_bilateral = col_panels.len() == 1 && bilateral.iter().any(|b| *b == col_panels[0]);
+        let count = if is_bilateral { 1 } else { slots };
+        let each_h = height / count as f32;
+        // Centre a lone side view vertically.
+        let first_y = top + (height - each_h * col_panels.len() as f32) * 0.5;
         for (i, p) in col_panels.into_iter().enumerate() {
-            let rect = Rect::from_min_size(pos2(x, top + each_h * i as f32), vec2(w, each_h));
+            let rect = Rect::from_min_size(pos2(x, first_y + each_h * i as f32), vec2(w, each_h));
             out.push((p.clone(), rect));
         }
         x += w + gap;
