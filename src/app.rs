@@ -12,7 +12,7 @@ use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId, ViewKind};
 use crate::theme::Theme;
 use crate::ui::canvas::{CanvasMemory, canvas_ui};
 use crate::ui::layout::Panel;
-use crate::ui::legend::paint_legend;
+use crate::ui::legend::{legend_height, paint_legend};
 use crate::ui::{details::details_ui, list::muscle_list_ui};
 
 /// Which side(s) of the patient the pattern is shown on.
@@ -74,7 +74,7 @@ pub struct AtlasApp {
     pub selected: Option<MuscleId>,
     pub search: String,
     pub show_errors: bool,
-    canvas: CanvasMemory,
+    pub canvas: CanvasMemory,
 }
 
 const PREFS_KEY: &str = "trigger_atlas_prefs";
@@ -254,11 +254,16 @@ impl AtlasApp {
             .show(ui, |ui| {
                 let selected = self.selected.as_ref().and_then(|id| self.atlas.muscle(id)).map(|m| (m, sides));
                 let rect = ui.max_rect();
-                if let Some(hit) = canvas_ui(ui, &self.atlas, &theme, &panels, selected, &mut self.canvas) {
+                let font = (rect.height() / 60.0).clamp(12.0, 28.0);
+                let canvas_size = egui::vec2(rect.width(), rect.height() - legend_height(font));
+                let canvas = ui.allocate_ui(canvas_size, |ui| {
+                    canvas_ui(ui, &self.atlas, &theme, &panels, selected, &mut self.canvas)
+                });
+                if let Some(hit) = canvas.inner {
                     commands.push(Command::SelectOnBody(hit));
                 }
-                let font = (rect.height() / 70.0).clamp(11.0, 26.0);
-                paint_legend(ui.painter(), &theme, rect, font);
+                let strip = egui::Rect::from_min_max(egui::pos2(rect.left(), canvas.response.rect.bottom()), rect.max);
+                paint_legend(ui.painter(), &theme, strip, font);
             });
         if self.show_errors {
             self.errors_window_ui(ui);

@@ -9,7 +9,7 @@ use super::{
     ViewKind, Zone, ZoneKind,
 };
 use crate::geometry::{
-    Tessellation, mirror_x, polygon_area, segments_intersect_properly, smooth_closed, smooth_open,
+    Tessellation, mirror_x, polygon_area, segments_touch, smooth_closed, smooth_open,
     stipple_points,
 };
 use crate::io::{DataError, ErrorKind, Located, Position};
@@ -86,15 +86,21 @@ fn check_points(
 /// crossing itself.
 fn closed_shape(report: &mut Report<'_>, at: Position, what: &str, control: &[Pos2]) -> Option<Vec<Pos2>> {
     let outline = smooth_closed(control);
-    if polygon_area(&outline).abs() < MIN_AREA {
-        report.invalid(at, format!("{what} encloses (almost) no area; spread its points apart."));
-        return None;
+    let (mut min, mut max) = (outline[0], outline[0]);
+    for p in &outline {
+        min = min.min(*p);
+        max = max.max(*p);
     }
-    if self_intersects(&outline) {
+    let flat = max.x - min.x < 1.0 || max.y - min.y < 1.0;
+    if !flat && self_intersects(&outline) {
         report.invalid(
             at,
             format!("{what} crosses itself; list its points in order around the edge."),
         );
+        return None;
+    }
+    if flat || polygon_area(&outline).abs() < MIN_AREA {
+        report.invalid(at, format!("{what} encloses (almost) no area; spread its points apart."));
         return None;
     }
     Some(outline)
@@ -109,7 +115,7 @@ fn self_intersects(outline: &[Pos2]) -> bool {
                 continue; // neighbours through the closing edge
             }
             let (c, d) = (outline[j], outline[(j + 1) % n]);
-            if segments_intersect_properly(a, b, c, d) {
+            if segments_touch(a, b, c, d) {
                 return true;
             }
         }

@@ -13,6 +13,20 @@ use crate::theme::Theme;
 #[derive(Clone, Debug, Default)]
 pub struct CanvasMemory {
     last_click: Option<(Panel, Pos2, usize)>,
+    /// Where each panel was drawn in the last frame (for tests and exports to map
+    /// body positions to the screen with the very same transform).
+    pub placed: Vec<(Panel, egui::Rect)>,
+}
+
+impl CanvasMemory {
+    /// The screen position of `pos_in_body` on the panel showing `view` (and, for side
+    /// views, `side`), as drawn in the last frame.
+    #[must_use]
+    pub fn screen_pos(&self, atlas: &Atlas, panel: &Panel, pos_in_body: Pos2) -> Option<Pos2> {
+        let (panel, rect) = self.placed.iter().find(|(p, _)| p == panel)?;
+        let view = atlas.view(&panel.view)?;
+        Some(panel_transform(view, panel, *rect).apply(pos_in_body))
+    }
 }
 
 /// A click within this many body units of the previous one counts as "the same spot".
@@ -40,6 +54,7 @@ pub fn canvas_ui(
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click());
     painter.rect_filled(response.rect, 0.0, theme.canvas);
     let placed = layout(atlas, panels, response.rect.shrink(8.0));
+    memory.placed.clone_from(&placed);
 
     let pointer = response.hover_pos();
     let under_pointer = pointer.and_then(|p| hits_at(atlas, &placed, p));

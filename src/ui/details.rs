@@ -22,10 +22,10 @@ pub fn details_ui(ui: &mut Ui, muscle: Option<&Muscle>, sides: &[Side]) {
         ui.heading(&m.name);
         ui.label(RichText::new(&m.latin).italics());
         let side_text = match sides {
-            [s] => format!("{} side", s.word()),
+            [s] => format!("the {} side", s.word()),
             _ => "both sides".to_owned(),
         };
-        ui.weak(format!("{} · {} muscle · shown on the {side_text}", m.region, m.layer.word()));
+        ui.weak(format!("{} · {} muscle · shown on {side_text}", m.region, m.layer.word()));
         if !m.aliases.is_empty() {
             ui.weak(format!("Also called: {}", m.aliases.join(", ")));
         }

@@ -1,0 +1,66 @@
+//! Picking on the real atlas: sides, layers and mirroring.
+
+use egui::pos2;
+use trigger_atlas::hit::{Hit, draw_order, hit_test};
+use trigger_atlas::model::{MuscleId, Side, ViewId};
+
+use crate::embedded;
+
+fn id(s: &str) -> MuscleId {
+    MuscleId(s.to_owned())
+}
+
+fn view(s: &str) -> ViewId {
+    ViewId(s.to_owned())
+}
+
+#[test]
+fn upper_trapezius_is_picked_on_the_correct_side_in_front_and_back() {
+    let atlas = embedded().atlas;
+    // Back view: the patient's right is on the viewer's right (x > 200).
+    let hits = hit_test(&atlas, &view("back"), Side::Right, pos2(252.0, 168.0));
+    assert_eq!(hits, vec![Hit { muscle: id("upper_trapezius"), side: Side::Right }]);
+    let hits = hit_test(&atlas, &view("back"), Side::Right, pos2(148.0, 168.0));
+    assert_eq!(hits, vec![Hit { muscle: id("upper_trapezius"), side: Side::Left }]);
+    // Front view: the patient's right is on the viewer's left (x < 200).
+    let hits = hit_test(&atlas, &view("front"), Side::Right, pos2(150.0, 160.0));
+    assert_eq!(hits.first(), Some(&Hit { muscle: id("upper_trapezius"), side: Side::Right }));
+    let hits = hit_test(&atlas, &view("front"), Side::Right, pos2(250.0, 160.0));
+    assert_eq!(hits.first(), Some(&Hit { muscle: id("upper_trapezius"), side: Side::Left }));
+}
+
+#[test]
+fn superficial_muscle_comes_before_the_deep_one_beneath_it() {
+    let atlas = embedded().atlas;
+    let hits = hit_test(&atlas, &view("back"), Side::Right, pos2(255.0, 400.0));
+    let ids: Vec<&str> = hits.iter().map(|h| h.muscle.0.as_str()).collect();
+    assert_eq!(ids, ["gluteus_medius", "gluteus_minimus"]);
+    assert!(hits.iter().all(|h| h.side == Side::Right));
+}
+
+#[test]
+fn draw_order_is_hit_order_reversed() {
+    let atlas = embedded().atlas;
+    let order = draw_order(&atlas, &view("back"));
+    let layers: Vec<_> = order.iter().map(|i| atlas.muscles[*i].layer).collect();
+    let mut sorted = layers.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(layers, sorted, "deep muscles are painted first, superficial last");
+}
+
+#[test]
+fn side_view_reports_the_side_of_its_panel() {
+    let atlas = embedded().atlas;
+    let at = pos2(105.0, 220.0);
+    let right = hit_test(&atlas, &view("head_side"), Side::Right, at);
+    let left = hit_test(&atlas, &view("head_side"), Side::Left, at);
+    assert_eq!(right, vec![Hit { muscle: id("levator_scapulae"), side: Side::Right }]);
+    assert_eq!(left, vec![Hit { muscle: id("levator_scapulae"), side: Side::Left }]);
+}
+
+#[test]
+fn empty_skin_and_unknown_views_hit_nothing() {
+    let atlas = embedded().atlas;
+    assert!(hit_test(&atlas, &view("front"), Side::Right, pos2(200.0, 700.0)).is_empty());
+    assert!(hit_test(&atlas, &view("nowhere"), Side::Right, pos2(200.0, 200.0)).is_empty());
+}

@@ -1,0 +1,202 @@
+//! UI tests: a user clicks the list, the body and the side buttons; we check the
+//! selection and the pixels actually drawn.
+
+use egui::{Pos2, Rect, pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use trigger_atlas::AtlasApp;
+use trigger_atlas::app::SideChoice;
+use trigger_atlas::model::{MuscleId, Side, ViewId};
+use trigger_atlas::theme::Theme;
+use trigger_atlas::ui::layout::Panel;
+
+use crate::embedded;
+
+/// The shared harness: fixed size, light theme, 1 pixel per point.
+fn harness() -> Harness<'static, AtlasApp> {
+    let report = embedded();
+    let app = AtlasApp::from_parts(report.atlas, report.errors);
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    h.run();
+    h
+}
+
+fn panel(view: &str) -> Panel {
+    Panel { view: ViewId(view.to_owned()), side: Side::Right }
+}
+
+fn panel_rect(h: &Harness<'_, AtlasApp>, view: &str) -> Rect {
+    h.state()
+        .canvas
+        .placed
+        .iter()
+        .find(|(p, _)| p.view.0 == view)
+        .map(|(_, r)| *r)
+        .unwrap_or_else(|| panic!("no {view} panel on screen"))
+}
+
+/// Screen position of a body point on a panel, through the app's own transform.
+fn on_screen(h: &Harness<'_, AtlasApp>, view: &str, pos_in_body: Pos2) -> Pos2 {
+    let app = h.state();
+    app.canvas.screen_pos(&app.atlas, &panel(view), pos_in_body).expect("panel on screen")
+}
+
+fn click_at(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
+    h.hover_at(pos);
+    h.run();
+    h.drag_at(pos);
+    h.drop_at(pos);
+    h.run();
+}
+
+/// Counts pixels of the essential-zone colour in the left and right halves of the
+/// panel showing `view`.
+fn essential_pixels(h: &mut Harness<'_, AtlasApp>, view: &str) -> (usize, usize) {
+    let rect = panel_rect(h, view);
+    let image = h.render().expect("render");
+    let target = Theme::light().essential;
+    let (mut left, mut right) = (0, 0);
+    for y in rect.top() as u32..rect.bottom() as u32 {
+        for x in rect.left() as u32..rect.right() as u32 {
+            let Some(p) = image.get_pixel_checked(x, y) else { continue };
+            let close = |a: u8, b: u8| a.abs_diff(b) <= 10;
+            if close(p[0], target.r()) && close(p[1], target.g()) && close(p[2], target.b()) {
+                if (x as f32) < rect.center().x {
+                    left += 1;
+                } else {
+                    right += 1;
+                }
+            }
+        }
+    }
+    (left, right)
+}
+
+#[test]
+fn picking_a_muscle_in_the_list_selects_it_and_draws_its_zones() {
+    let mut h = harness();
+    assert_eq!(essential_pixels(&mut h, "back"), (0, 0), "nothing drawn before selecting");
+    h.get_by_label("Piriformis (deep)").click();
+    h.run();
+    assert_eq!(h.state().selected, Some(MuscleId("piriformis".into())));
+    let (_, right) = essential_pixels(&mut h, "back");
+    assert!(right > 200, "piriformis essential zone drawn on the right buttock ({right} px)");
+    // Only the views its pattern touches remain on screen.
+    let views: Vec<String> = h.state().canvas.placed.iter().map(|(p, _)| p.view.0.clone()).collect();
+    assert_eq!(views, ["back"]);
+}
+
+#[test]
+fn clicking_the_body_selects_the_muscle_and_its_side() {
+    let mut h = harness();
+    let pos = on_screen(&h, "back", pos2(252.0, 168.0));
+    click_at(&mut h, pos);
+    assert_eq!(h.state().selected, Some(MuscleId("upper_trapezius".into())));
+    assert_eq!(h.state().prefs.side, SideChoice::Right);
+    // The same muscle on the other shoulder: the side follows the click.
+    let pos = on_screen(&h, "back", pos2(148.0, 168.0));
+    click_at(&mut h, pos);
+    assert_eq!(h.state().selected, Some(MuscleId("upper_trapezius".into())));
+    assert_eq!(h.state().prefs.side, SideChoice::Left);
+}
+
+#[test]
+fn a_second_click_on_the_same_spot_steps_to_the_deeper_muscle() {
+    let mut h = harness();
+    let pos = on_screen(&h, "back", pos2(255.0, 400.0));
+    click_at(&mut h, pos);
+    assert_eq!(h.state().selected, Some(MuscleId("gluteus_medius".into())));
+    // Selecting gluteus medius changes which panels are shown; find the spot again.
+    let pos = on_screen(&h, "back", pos2(255.0, 400.0));
+    click_at(&mut h, pos);
+    assert_eq!(h.state().selected, Some(MuscleId("gluteus_minimus".into())));
+}
+
+#[test]
+fn right_upper_trapezius_lights_the_correct_side_in_both_views() {
+    let mut h = harness();
+    h.get_by_label("Upper trapezius").click();
+    h.run();
+    h.get_by_label("Right").click();
+    h.run();
+    // Front: the patient's right is on the viewer's left.
+    let (left, right) = essential_pixels(&mut h, "front");
+    assert!(left > 20 && right == 0, "front view: left {left}, right {right}");
+    // Back: the patient's right is on the viewer's right.
+    let (left, right) = essential_pixels(&mut h, "back");
+    assert!(right > 20 && left == 0, "back view: left {left}, right {right}");
+
+    h.get_by_label("Left").click();
+    h.run();
+    let (left, right) = essential_pixels(&mut h, "front");
+    assert!(right > 20 && left == 0, "front view, left side: left {left}, right {right}");
+    let (left, right) = essential_pixels(&mut h, "back");
+    assert!(left > 20 && right == 0, "back view, left side: left {left}, right {right}");
+}
+
+#[test]
+fn both_sides_show_two_side_views_of_the_head() {
+    let mut h = harness();
+    h.get_by_label("Temporalis").click();
+    h.run();
+    h.get_by_label("Both").click();
+    h.run();
+    let sides: Vec<Side> = h
+        .state()
+        .canvas
+        .placed
+        .iter()
+        .filter(|(p, _)| p.view.0 == "head_side")
+        .map(|(p, _)| p.side)
+        .collect();
+    assert_eq!(sides, [Side::Right, Side::Left]);
+}
+
+#[test]
+fn search_filters_by_alias_and_condition() {
+    let mut h = harness();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("SCM");
+    h.run();
+    assert!(h.query_by_label("Sternocleidomastoid (sternal division)").is_some());
+    assert!(h.query_by_label("Sternocleidomastoid (clavicular division)").is_some());
+    assert!(h.query_by_label("Masseter").is_none());
+
+    let mut h = harness();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("sciatica");
+    h.run();
+    assert!(h.query_by_label("Piriformis (deep)").is_some());
+    assert!(h.query_by_label("Gluteus minimus (deep)").is_some());
+    assert!(h.query_by_label("Temporalis").is_none());
+}
+
+#[test]
+fn details_show_the_text_a_patient_and_a_clinician_need() {
+    let mut h = harness();
+    h.get_by_label("Masseter").click();
+    h.run();
+    assert!(h.query_by_label_contains("chewing muscle at the side of the jaw").is_some());
+    assert!(h.query_by_label_contains("Essential zone:").is_some());
+    assert!(h.query_by_label_contains("not a diagnosis").is_some());
+    assert!(h.query_all_by_label_contains("Travell").next().is_some());
+}
+
+#[test]
+fn snapshot_upper_trapezius_right() {
+    let mut h = harness();
+    h.get_by_label("Upper trapezius").click();
+    h.run();
+    h.snapshot("upper_trapezius_right");
+}
+
+#[test]
+fn snapshot_start_screen() {
+    let mut h = harness();
+    h.snapshot("start_screen");
+}
