@@ -2,7 +2,7 @@
 //! per-frame widget state. Actions from any panel become `Command`s, applied once
 //! after the UI pass.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -82,8 +82,8 @@ const PREFS_KEY: &str = "trigger_atlas_prefs";
 impl AtlasApp {
     /// Loads the embedded data plus `data_dir`, printing every data problem.
     #[must_use]
-    pub fn new(data_dir: Option<PathBuf>) -> Self {
-        let report = load_atlas(data_dir.as_deref());
+    pub fn new(data_dir: Option<&Path>) -> Self {
+        let report = load_atlas(data_dir);
         for e in &report.errors {
             eprintln!("{e}");
         }
@@ -127,21 +127,35 @@ impl AtlasApp {
     #[must_use]
     pub fn panels(&self) -> Vec<Panel> {
         let selected = self.selected_muscle();
-        let view_ids: Vec<&ViewId> = if !self.prefs.auto_views && !self.prefs.chosen_views.is_empty() {
-            self.atlas.views.iter().map(|v| &v.id).filter(|id| self.prefs.chosen_views.contains(id)).collect()
-        } else if let Some(m) = selected {
-            m.views(&self.atlas)
-        } else {
-            self.atlas.views.iter().map(|v| &v.id).collect()
-        };
+        let view_ids: Vec<&ViewId> =
+            if !self.prefs.auto_views && !self.prefs.chosen_views.is_empty() {
+                self.atlas
+                    .views
+                    .iter()
+                    .map(|v| &v.id)
+                    .filter(|id| self.prefs.chosen_views.contains(id))
+                    .collect()
+            } else if let Some(m) = selected {
+                m.views(&self.atlas)
+            } else {
+                self.atlas.views.iter().map(|v| &v.id).collect()
+            };
         let mut panels = Vec::new();
         for id in view_ids {
-            let Some(view) = self.atlas.view(id) else { continue };
+            let Some(view) = self.atlas.view(id) else {
+                continue;
+            };
             match view.kind {
-                ViewKind::Bilateral { .. } => panels.push(Panel { view: id.clone(), side: Side::Right }),
+                ViewKind::Bilateral { .. } => panels.push(Panel {
+                    view: id.clone(),
+                    side: Side::Right,
+                }),
                 ViewKind::Lateral { .. } => {
                     for &side in self.prefs.side.sides() {
-                        panels.push(Panel { view: id.clone(), side });
+                        panels.push(Panel {
+                            view: id.clone(),
+                            side,
+                        });
                     }
                 }
             }
@@ -176,7 +190,10 @@ impl AtlasApp {
                 (SideChoice::Left, "Left"),
                 (SideChoice::Both, "Both"),
             ] {
-                if ui.selectable_label(self.prefs.side == choice, label).clicked() {
+                if ui
+                    .selectable_label(self.prefs.side == choice, label)
+                    .clicked()
+                {
                     commands.push(Command::SetSide(choice));
                 }
             }
@@ -218,18 +235,24 @@ impl AtlasApp {
             .default_width(560.0)
             .show(ui.ctx(), |ui| {
                 ui.label("These files were skipped or partly skipped; everything else loaded.");
-                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                    for e in &self.errors {
-                        ui.monospace(e.to_string());
-                    }
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(300.0)
+                    .show(ui, |ui| {
+                        for e in &self.errors {
+                            ui.monospace(e.to_string());
+                        }
+                    });
             });
         self.show_errors = open;
     }
 
     /// Builds the whole window for one frame.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
-        ui.ctx().set_theme(if self.prefs.dark_mode { egui::Theme::Dark } else { egui::Theme::Light });
+        ui.ctx().set_theme(if self.prefs.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
         let theme = Theme::for_dark_mode(self.prefs.dark_mode);
         let mut commands = Vec::new();
 
@@ -238,7 +261,9 @@ impl AtlasApp {
             .default_size(230.0)
             .resizable(true)
             .show(ui, |ui| {
-                if let Some(id) = muscle_list_ui(ui, &self.atlas, &mut self.search, self.selected.as_ref()) {
+                if let Some(id) =
+                    muscle_list_ui(ui, &self.atlas, &mut self.search, self.selected.as_ref())
+                {
                     commands.push(Command::Select(id));
                 }
             });
@@ -252,7 +277,11 @@ impl AtlasApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(theme.canvas))
             .show(ui, |ui| {
-                let selected = self.selected.as_ref().and_then(|id| self.atlas.muscle(id)).map(|m| (m, sides));
+                let selected = self
+                    .selected
+                    .as_ref()
+                    .and_then(|id| self.atlas.muscle(id))
+                    .map(|m| (m, sides));
                 let rect = ui.max_rect();
                 let font = (rect.height() / 60.0).clamp(12.0, 28.0);
                 let canvas_size = egui::vec2(rect.width(), rect.height() - legend_height(font));
@@ -262,7 +291,10 @@ impl AtlasApp {
                 if let Some(hit) = canvas.inner {
                     commands.push(Command::SelectOnBody(hit));
                 }
-                let strip = egui::Rect::from_min_max(egui::pos2(rect.left(), canvas.response.rect.bottom()), rect.max);
+                let strip = egui::Rect::from_min_max(
+                    egui::pos2(rect.left(), canvas.response.rect.bottom()),
+                    rect.max,
+                );
                 paint_legend(ui.painter(), &theme, strip, font);
             });
         if self.show_errors {

@@ -57,13 +57,19 @@ pub fn hit_test(atlas: &Atlas, view_id: &ViewId, panel_side: Side, pos_in_body: 
                 ViewKind::Bilateral { .. } => {
                     for side in Side::BOTH {
                         if point_in_polygon(&shape.fill.get(side).outline, pos_in_body) {
-                            hits.push(Hit { muscle: muscle.id.clone(), side });
+                            hits.push(Hit {
+                                muscle: muscle.id.clone(),
+                                side,
+                            });
                         }
                     }
                 }
                 ViewKind::Lateral { .. } => {
                     if point_in_polygon(&shape.fill.right.outline, pos_in_body) {
-                        hits.push(Hit { muscle: muscle.id.clone(), side: panel_side });
+                        hits.push(Hit {
+                            muscle: muscle.id.clone(),
+                            side: panel_side,
+                        });
                     }
                 }
             }

@@ -16,7 +16,7 @@ struct Args {
 
 fn main() -> eframe::Result {
     let args = Args::parse();
-    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")).ok();
+    let icon = app_icon();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Trigger Point Atlas")
         .with_inner_size([1280.0, 860.0])
@@ -31,6 +31,23 @@ fn main() -> eframe::Result {
     eframe::run_native(
         "trigger-atlas",
         options,
-        Box::new(move |cc| Ok(Box::new(trigger_atlas::AtlasApp::new(args.data).with_storage(cc)))),
+        Box::new(move |cc| {
+            Ok(Box::new(
+                trigger_atlas::AtlasApp::new(args.data.as_deref()).with_storage(cc),
+            ))
+        }),
     )
+}
+
+/// Decodes the embedded window icon; a broken icon is not worth failing over.
+fn app_icon() -> Option<egui::IconData> {
+    let image = image::load_from_memory(include_bytes!("../assets/icon.png"))
+        .ok()?
+        .into_rgba8();
+    let (width, height) = image.dimensions();
+    Some(egui::IconData {
+        rgba: image.into_raw(),
+        width,
+        height,
+    })
 }

@@ -62,8 +62,15 @@ pub fn segments_touch(a: Pos2, b: Pos2, c: Pos2, d: Pos2) -> bool {
     let on_segment = |p: Pos2, q: Pos2, r: Pos2| {
         r.x >= p.x.min(q.x) && r.x <= p.x.max(q.x) && r.y >= p.y.min(q.y) && r.y <= p.y.max(q.y)
     };
-    let (d1, d2, d3, d4) = (orient(c, d, a), orient(c, d, b), orient(a, b, c), orient(a, b, d));
-    if ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0)) && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0)) {
+    let (d1, d2, d3, d4) = (
+        orient(c, d, a),
+        orient(c, d, b),
+        orient(a, b, c),
+        orient(a, b, d),
+    );
+    if ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0))
+        && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
+    {
         return true;
     }
     (d1 == 0.0 && on_segment(c, d, a))
@@ -119,7 +126,12 @@ mod tests {
     #[test]
     fn crossing_segments_are_detected_but_touching_ones_are_not() {
         let (a, b) = (pos2(0.0, 0.0), pos2(10.0, 10.0));
-        assert!(segments_intersect_properly(a, b, pos2(0.0, 10.0), pos2(10.0, 0.0)));
+        assert!(segments_intersect_properly(
+            a,
+            b,
+            pos2(0.0, 10.0),
+            pos2(10.0, 0.0)
+        ));
         assert!(!segments_intersect_properly(a, b, b, pos2(20.0, 0.0)));
     }
 
@@ -127,8 +139,23 @@ mod tests {
     fn touching_at_a_vertex_counts_as_contact() {
         // Two edges of a symmetric bow tie meeting exactly at its centre.
         let centre = pos2(5.0, 5.0);
-        assert!(segments_touch(pos2(0.0, 0.0), centre, pos2(10.0, 0.0), centre));
-        assert!(segments_touch(pos2(0.0, 0.0), pos2(10.0, 10.0), pos2(0.0, 10.0), centre));
-        assert!(!segments_touch(pos2(0.0, 0.0), pos2(1.0, 0.0), pos2(5.0, 5.0), pos2(6.0, 5.0)));
+        assert!(segments_touch(
+            pos2(0.0, 0.0),
+            centre,
+            pos2(10.0, 0.0),
+            centre
+        ));
+        assert!(segments_touch(
+            pos2(0.0, 0.0),
+            pos2(10.0, 10.0),
+            pos2(0.0, 10.0),
+            centre
+        ));
+        assert!(!segments_touch(
+            pos2(0.0, 0.0),
+            pos2(1.0, 0.0),
+            pos2(5.0, 5.0),
+            pos2(6.0, 5.0)
+        ));
     }
 }

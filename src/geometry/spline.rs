@@ -82,7 +82,12 @@ mod tests {
 
     #[test]
     fn closed_curve_passes_through_every_control_point() {
-        let pts = [pos2(0.0, 0.0), pos2(10.0, 0.0), pos2(10.0, 10.0), pos2(0.0, 10.0)];
+        let pts = [
+            pos2(0.0, 0.0),
+            pos2(10.0, 0.0),
+            pos2(10.0, 10.0),
+            pos2(0.0, 10.0),
+        ];
         let curve = smooth_closed(&pts);
         for p in pts {
             assert!(curve.iter().any(|c| c.distance(p) < 1e-3), "{p:?} missing");
@@ -101,9 +106,17 @@ mod tests {
     #[test]
     fn curve_stays_near_a_sharp_turn_without_looping() {
         // A hairpin: centripetal splines must not swing far beyond the control hull.
-        let pts = [pos2(0.0, 0.0), pos2(100.0, 0.0), pos2(100.0, 2.0), pos2(0.0, 2.0)];
+        let pts = [
+            pos2(0.0, 0.0),
+            pos2(100.0, 0.0),
+            pos2(100.0, 2.0),
+            pos2(0.0, 2.0),
+        ];
         for p in smooth_closed(&pts) {
-            assert!(p.x > -15.0 && p.x < 115.0 && p.y > -15.0 && p.y < 17.0, "{p:?}");
+            assert!(
+                p.x > -15.0 && p.x < 115.0 && p.y > -15.0 && p.y < 17.0,
+                "{p:?}"
+            );
         }
     }
 }

@@ -44,7 +44,7 @@ pub fn triangulate(polygon: &[Pos2]) -> Vec<u32> {
 /// screen, export and snapshots agree.
 #[must_use]
 pub fn stipple_points(polygon: &[Pos2], spacing: f32) -> Vec<Pos2> {
-    if polygon.len() < 3 || !(spacing > 0.0) {
+    if polygon.len() < 3 || spacing.is_nan() || spacing <= 0.0 {
         return Vec::new();
     }
     let (mut min, mut max) = (polygon[0], polygon[0]);
@@ -93,14 +93,26 @@ mod tests {
         assert_eq!(tris.len(), 4 * 3, "six vertices make four triangles");
         let area: f32 = tris
             .chunks(3)
-            .map(|t| polygon_area(&[l_shape[t[0] as usize], l_shape[t[1] as usize], l_shape[t[2] as usize]]).abs())
+            .map(|t| {
+                polygon_area(&[
+                    l_shape[t[0] as usize],
+                    l_shape[t[1] as usize],
+                    l_shape[t[2] as usize],
+                ])
+                .abs()
+            })
             .sum();
         assert!((area - 7.0).abs() < 1e-4, "area {area}");
     }
 
     #[test]
     fn stipple_dots_stay_inside_and_fill_evenly() {
-        let square = [pos2(0.0, 0.0), pos2(100.0, 0.0), pos2(100.0, 100.0), pos2(0.0, 100.0)];
+        let square = [
+            pos2(0.0, 0.0),
+            pos2(100.0, 0.0),
+            pos2(100.0, 100.0),
+            pos2(0.0, 100.0),
+        ];
         let dots = stipple_points(&square, 10.0);
         assert!(dots.iter().all(|d| point_in_polygon(&square, *d)));
         // One dot per 10 x 8.66 cell: about 115 in a 100 x 100 square.
@@ -111,6 +123,8 @@ mod tests {
     fn degenerate_input_gives_nothing_rather_than_panicking() {
         assert!(triangulate(&[pos2(0.0, 0.0), pos2(1.0, 1.0)]).is_empty());
         assert!(stipple_points(&[pos2(0.0, 0.0)], 5.0).is_empty());
-        assert!(stipple_points(&[pos2(0.0, 0.0), pos2(1.0, 0.0), pos2(0.0, 1.0)], f32::NAN).is_empty());
+        assert!(
+            stipple_points(&[pos2(0.0, 0.0), pos2(1.0, 0.0), pos2(0.0, 1.0)], f32::NAN).is_empty()
+        );
     }
 }

@@ -101,11 +101,9 @@ fn explain(code: &ron::Error) -> String {
     format!("{code}.{hint}").replace("..", ".")
 }
 
-/// Parses and validates the views file.
-///
-/// # Errors
-/// Syntax errors, or every invalid view (valid views in the same file are dropped
-/// only when the file cannot be parsed at all).
+/// Parses and validates the views file: the valid views, and every problem (a syntax
+/// error loses the whole file; an invalid view loses only that view).
+#[must_use]
 pub fn parse_views(text: &str, file: &str) -> (Vec<View>, Vec<DataError>) {
     let raw: RawViewsFile = match parse_ron(text, file) {
         Ok(raw) => raw,
@@ -120,7 +118,10 @@ pub fn parse_views(text: &str, file: &str) -> (Vec<View>, Vec<DataError>) {
                 ErrorKind::Invalid,
                 file,
                 at,
-                format!("view id \"{}\" is used twice; give each view its own id.", v.id),
+                format!(
+                    "view id \"{}\" is used twice; give each view its own id.",
+                    v.id
+                ),
             )),
             Ok(v) => views.push(v),
             Err(e) => errors.extend(e),
@@ -174,7 +175,10 @@ pub fn read_folder(dir: &Path) -> (Option<SourceText>, Vec<SourceText>, Vec<Data
                     }
                 }
             }
-            Err(e) => errors.push(DataError::io(&muscle_dir.display().to_string(), format!("cannot list the folder: {e}."))),
+            Err(e) => errors.push(DataError::io(
+                &muscle_dir.display().to_string(),
+                format!("cannot list the folder: {e}."),
+            )),
         }
     }
     if views.is_none() && muscles.is_empty() && errors.is_empty() {
@@ -189,7 +193,8 @@ pub fn read_folder(dir: &Path) -> (Option<SourceText>, Vec<SourceText>, Vec<Data
 /// Reads one file with a size cap and a UTF-8 check.
 fn read_text(path: &Path) -> Result<SourceText, DataError> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| DataError::io(&name, format!("cannot read the file: {e}.")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| DataError::io(&name, format!("cannot read the file: {e}.")))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(DataError::io(
             &name,
@@ -200,10 +205,16 @@ fn read_text(path: &Path) -> Result<SourceText, DataError> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| DataError::io(&name, format!("cannot read the file: {e}.")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| DataError::io(&name, format!("cannot read the file: {e}.")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        DataError::io(&name, format!("the file is not valid UTF-8 text (bad byte at offset {offset}); save it as UTF-8."))
+        DataError::io(
+            &name,
+            format!(
+                "the file is not valid UTF-8 text (bad byte at offset {offset}); save it as UTF-8."
+            ),
+        )
     })?;
     Ok(SourceText { name, text })
 }
@@ -244,7 +255,11 @@ pub fn build(
         }
     }
     let mut muscles: Vec<Muscle> = Vec::new();
-    for (src, is_user) in muscle_srcs.iter().map(|s| (s, false)).chain(user_muscles.iter().map(|s| (s, true))) {
+    for (src, is_user) in muscle_srcs
+        .iter()
+        .map(|s| (s, false))
+        .chain(user_muscles.iter().map(|s| (s, true)))
+    {
         match parse_muscle(&src.text, &src.name, &views) {
             Ok(m) => match muscles.iter_mut().find(|o| o.id == m.id) {
                 Some(slot) if is_user && !slot.origin.starts_with("embedded:") => {
@@ -263,7 +278,10 @@ pub fn build(
                     ErrorKind::Invalid,
                     &src.name,
                     m.id_position,
-                    format!("muscle id \"{}\" is already defined in {}; each muscle needs its own id.", m.id, slot.origin),
+                    format!(
+                        "muscle id \"{}\" is already defined in {}; each muscle needs its own id.",
+                        m.id, slot.origin
+                    ),
                 )),
                 None => muscles.push(m),
             },
@@ -271,7 +289,12 @@ pub fn build(
         }
     }
     muscles.sort_by(|a, b| {
-        let rank = |r: &str| REGION_ORDER.iter().position(|o| *o == r).unwrap_or(REGION_ORDER.len());
+        let rank = |r: &str| {
+            REGION_ORDER
+                .iter()
+                .position(|o| *o == r)
+                .unwrap_or(REGION_ORDER.len())
+        };
         (rank(&a.region), &a.region, &a.name).cmp(&(rank(&b.region), &b.region, &b.name))
     });
     report.atlas = Atlas { views, muscles };

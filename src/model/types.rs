@@ -215,7 +215,7 @@ pub struct MuscleShape {
 /// A trigger point: drawn as an X.
 #[derive(Clone, Debug)]
 pub struct TriggerPoint {
-    /// As in the source, e.g. "TrP1".
+    /// As in the source, e.g. `TrP1`.
     pub label: String,
     pub view: ViewId,
     pub pos: Sided<Pos2>,

@@ -27,8 +27,12 @@ struct Report<'a> {
 
 impl Report<'_> {
     fn invalid(&mut self, position: Position, message: impl Into<String>) {
-        self.errors
-            .push(DataError::at(ErrorKind::Invalid, self.file, position, message));
+        self.errors.push(DataError::at(
+            ErrorKind::Invalid,
+            self.file,
+            position,
+            message,
+        ));
     }
 }
 
@@ -84,7 +88,12 @@ fn check_points(
 
 /// Smooths a closed polygon and checks it is a usable shape: not zero-area, not
 /// crossing itself.
-fn closed_shape(report: &mut Report<'_>, at: Position, what: &str, control: &[Pos2]) -> Option<Vec<Pos2>> {
+fn closed_shape(
+    report: &mut Report<'_>,
+    at: Position,
+    what: &str,
+    control: &[Pos2],
+) -> Option<Vec<Pos2>> {
     let outline = smooth_closed(control);
     let (mut min, mut max) = (outline[0], outline[0]);
     for p in &outline {
@@ -100,7 +109,10 @@ fn closed_shape(report: &mut Report<'_>, at: Position, what: &str, control: &[Po
         return None;
     }
     if flat || polygon_area(&outline).abs() < MIN_AREA {
-        report.invalid(at, format!("{what} encloses (almost) no area; spread its points apart."));
+        report.invalid(
+            at,
+            format!("{what} encloses (almost) no area; spread its points apart."),
+        );
         return None;
     }
     Some(outline)
@@ -147,25 +159,51 @@ fn check_id(report: &mut Report<'_>, at: Position, what: &str, id: &str) {
 /// # Errors
 /// Every problem found, each with its position.
 pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
-    let mut report = Report { file, errors: Vec::new() };
+    let mut report = Report {
+        file,
+        errors: Vec::new(),
+    };
     let at = raw.position;
     let raw = raw.value;
     check_id(&mut report, at, "View", &raw.id);
     check_text(&mut report, at, "name", &raw.name);
     let size = vec2(raw.size.0, raw.size.1);
-    if !(size.x.is_finite() && size.y.is_finite() && size.x >= 10.0 && size.y >= 10.0 && size.x <= 10_000.0 && size.y <= 10_000.0) {
-        report.invalid(at, "`size` must be two numbers between 10 and 10000, e.g. (400.0, 860.0).");
+    if !(size.x.is_finite()
+        && size.y.is_finite()
+        && size.x >= 10.0
+        && size.y >= 10.0
+        && size.x <= 10_000.0
+        && size.y <= 10_000.0)
+    {
+        report.invalid(
+            at,
+            "`size` must be two numbers between 10 and 10000, e.g. (400.0, 860.0).",
+        );
         return Err(report.errors);
     }
     let midline = size.x * 0.5;
-    let mirror_all = |pts: &[Pos2]| pts.iter().map(|p| mirror_x(*p, midline)).collect::<Vec<_>>();
+    let mirror_all = |pts: &[Pos2]| {
+        pts.iter()
+            .map(|p| mirror_x(*p, midline))
+            .collect::<Vec<_>>()
+    };
 
     let mut silhouette = Vec::new();
     if raw.silhouette.is_empty() {
-        report.invalid(at, "`silhouette` is empty; a view needs at least one outline of the body.");
+        report.invalid(
+            at,
+            "`silhouette` is empty; a view needs at least one outline of the body.",
+        );
     }
     for path in &raw.silhouette {
-        let Some(mut control) = check_points(&mut report, path.position, "Silhouette", &path.value.points, 3, size) else {
+        let Some(mut control) = check_points(
+            &mut report,
+            path.position,
+            "Silhouette",
+            &path.value.points,
+            3,
+            size,
+        ) else {
             continue;
         };
         if path.value.mirror_half {
@@ -185,16 +223,35 @@ pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
     }
     let mut lines = Vec::new();
     for path in &raw.lines {
-        let RawPath { points, closed, mirror, weight, .. } = &path.value;
+        let RawPath {
+            points,
+            closed,
+            mirror,
+            weight,
+            ..
+        } = &path.value;
         let min = if *closed { 3 } else { 2 };
-        let Some(control) = check_points(&mut report, path.position, "Line", points, min, size) else {
+        let Some(control) = check_points(&mut report, path.position, "Line", points, min, size)
+        else {
             continue;
         };
-        let smooth = if *closed { smooth_closed(&control) } else { smooth_open(&control) };
+        let smooth = if *closed {
+            smooth_closed(&control)
+        } else {
+            smooth_open(&control)
+        };
         if *mirror {
-            lines.push(BodyLine { points: mirror_all(&smooth), closed: *closed, weight: *weight });
+            lines.push(BodyLine {
+                points: mirror_all(&smooth),
+                closed: *closed,
+                weight: *weight,
+            });
         }
-        lines.push(BodyLine { points: smooth, closed: *closed, weight: *weight });
+        lines.push(BodyLine {
+            points: smooth,
+            closed: *closed,
+            weight: *weight,
+        });
     }
     if report.errors.is_empty() {
         Ok(View {
@@ -213,13 +270,24 @@ pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
 /// Mirror a polygon for the left side where the view is bilateral.
 fn sided_outline(view: &View, outline: Vec<Pos2>) -> Sided<Vec<Pos2>> {
     let left = match view.kind {
-        ViewKind::Bilateral { .. } => outline.iter().map(|p| mirror_x(*p, view.midline_x())).collect(),
+        ViewKind::Bilateral { .. } => outline
+            .iter()
+            .map(|p| mirror_x(*p, view.midline_x()))
+            .collect(),
         ViewKind::Lateral { .. } => outline.clone(),
     };
-    Sided { right: outline, left }
+    Sided {
+        right: outline,
+        left,
+    }
 }
 
-fn find_view<'v>(report: &mut Report<'_>, at: Position, views: &'v [View], id: &str) -> Option<&'v View> {
+fn find_view<'v>(
+    report: &mut Report<'_>,
+    at: Position,
+    views: &'v [View],
+    id: &str,
+) -> Option<&'v View> {
     let found = views.iter().find(|v| v.id.0 == id);
     if found.is_none() {
         let known: Vec<&str> = views.iter().map(|v| v.id.0.as_str()).collect();
@@ -236,7 +304,10 @@ fn find_view<'v>(report: &mut Report<'_>, at: Position, views: &'v [View], id: &
 /// # Errors
 /// Every problem found, each with its position.
 pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<DataError>> {
-    let mut report = Report { file, errors: Vec::new() };
+    let mut report = Report {
+        file,
+        errors: Vec::new(),
+    };
     let at = raw.id.position;
     check_id(&mut report, at, "Muscle", &raw.id.value);
     for (field, text) in [
@@ -252,50 +323,94 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
 
     let mut shapes = Vec::new();
     for shape in &raw.shapes {
-        let Some(view) = find_view(&mut report, shape.position, views, &shape.value.view) else { continue };
-        let Some(control) = check_points(&mut report, shape.position, "Muscle shape", &shape.value.points, 3, view.size) else {
+        let Some(view) = find_view(&mut report, shape.position, views, &shape.value.view) else {
+            continue;
+        };
+        let Some(control) = check_points(
+            &mut report,
+            shape.position,
+            "Muscle shape",
+            &shape.value.points,
+            3,
+            view.size,
+        ) else {
             continue;
         };
         if let Some(outline) = closed_shape(&mut report, shape.position, "Muscle shape", &control) {
             let sided = sided_outline(view, outline);
             shapes.push(MuscleShape {
                 view: view.id.clone(),
-                fill: Sided { right: Tessellation::new(sided.right), left: Tessellation::new(sided.left) },
+                fill: Sided {
+                    right: Tessellation::new(sided.right),
+                    left: Tessellation::new(sided.left),
+                },
             });
         }
     }
     if raw.shapes.is_empty() {
-        report.invalid(at, "`shapes` is empty; draw the muscle on at least one view so it can be clicked.");
+        report.invalid(
+            at,
+            "`shapes` is empty; draw the muscle on at least one view so it can be clicked.",
+        );
     }
 
     let mut trigger_points = Vec::new();
     for tp in &raw.trigger_points {
-        let Some(view) = find_view(&mut report, tp.position, views, &tp.value.view) else { continue };
+        let Some(view) = find_view(&mut report, tp.position, views, &tp.value.view) else {
+            continue;
+        };
         check_text(&mut report, tp.position, "label", &tp.value.label);
-        let Some(p) = check_points(&mut report, tp.position, "Trigger point", &[tp.value.at], 1, view.size) else {
+        let Some(p) = check_points(
+            &mut report,
+            tp.position,
+            "Trigger point",
+            &[tp.value.at],
+            1,
+            view.size,
+        ) else {
             continue;
         };
         let p = p[0];
         trigger_points.push(TriggerPoint {
             label: tp.value.label.clone(),
             view: view.id.clone(),
-            pos: Sided { right: p, left: view.place(p, super::Side::Left) },
+            pos: Sided {
+                right: p,
+                left: view.place(p, super::Side::Left),
+            },
         });
     }
     if raw.trigger_points.is_empty() {
-        report.invalid(at, "`trigger_points` is empty; mark at least one trigger point (an X).");
+        report.invalid(
+            at,
+            "`trigger_points` is empty; mark at least one trigger point (an X).",
+        );
     }
 
     let mut zones = Vec::new();
     for zone in &raw.zones {
-        let Some(view) = find_view(&mut report, zone.position, views, &zone.value.view) else { continue };
-        if zone.value.areas.iter().all(|a| a.trim().is_empty()) {
-            report.invalid(zone.position, "zone `areas` is empty; name the body areas it covers, e.g. [\"temple\"].");
-        }
-        let Some(control) = check_points(&mut report, zone.position, "Zone", &zone.value.points, 3, view.size) else {
+        let Some(view) = find_view(&mut report, zone.position, views, &zone.value.view) else {
             continue;
         };
-        let Some(outline) = closed_shape(&mut report, zone.position, "Zone", &control) else { continue };
+        if zone.value.areas.iter().all(|a| a.trim().is_empty()) {
+            report.invalid(
+                zone.position,
+                "zone `areas` is empty; name the body areas it covers, e.g. [\"temple\"].",
+            );
+        }
+        let Some(control) = check_points(
+            &mut report,
+            zone.position,
+            "Zone",
+            &zone.value.points,
+            3,
+            view.size,
+        ) else {
+            continue;
+        };
+        let Some(outline) = closed_shape(&mut report, zone.position, "Zone", &control) else {
+            continue;
+        };
         let dots = stipple_points(&outline, STIPPLE_SPACING);
         let sided = sided_outline(view, outline);
         let dots = sided_outline(view, dots);
@@ -304,12 +419,22 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             view: view.id.clone(),
             areas: zone.value.areas.clone(),
             authored: control,
-            fill: Sided { right: Tessellation::new(sided.right), left: Tessellation::new(sided.left) },
+            fill: Sided {
+                right: Tessellation::new(sided.right),
+                left: Tessellation::new(sided.left),
+            },
             dots,
         });
     }
-    if !raw.zones.iter().any(|z| z.value.kind == ZoneKind::Essential) {
-        report.invalid(at, "no Essential zone; every pattern needs the area nearly every patient feels.");
+    if !raw
+        .zones
+        .iter()
+        .any(|z| z.value.kind == ZoneKind::Essential)
+    {
+        report.invalid(
+            at,
+            "no Essential zone; every pattern needs the area nearly every patient feels.",
+        );
     }
 
     if raw.sources.is_empty() {

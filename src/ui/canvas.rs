@@ -34,7 +34,11 @@ const SAME_SPOT_BODY_UNITS: f32 = 4.0;
 
 /// The muscles under a screen position, topmost first, with the panel it is in.
 #[must_use]
-pub fn hits_at(atlas: &Atlas, panels: &[(Panel, egui::Rect)], pos_in_screen: Pos2) -> Option<(Panel, Pos2, Vec<Hit>)> {
+pub fn hits_at(
+    atlas: &Atlas,
+    panels: &[(Panel, egui::Rect)],
+    pos_in_screen: Pos2,
+) -> Option<(Panel, Pos2, Vec<Hit>)> {
     let (panel, rect) = panels.iter().find(|(_, r)| r.contains(pos_in_screen))?;
     let view = atlas.view(&panel.view)?;
     let pos_in_body = panel_transform(view, panel, *rect).inverse(pos_in_screen);
@@ -56,11 +60,17 @@ pub fn canvas_ui(
     let placed = layout(atlas, panels, response.rect.shrink(8.0));
     memory.placed.clone_from(&placed);
 
-    let pointer = response.hover_pos();
-    let under_pointer = pointer.and_then(|p| hits_at(atlas, &placed, p));
-    let hovered = under_pointer.as_ref().and_then(|(_, _, hits)| hits.first().cloned());
+    let under_pointer = response
+        .hover_pos()
+        .and_then(|p| hits_at(atlas, &placed, p));
+    let hovered = under_pointer
+        .as_ref()
+        .and_then(|(_, _, hits)| hits.first().cloned());
 
-    let highlight = Highlight { selected, hovered: hovered.as_ref() };
+    let highlight = Highlight {
+        selected,
+        hovered: hovered.as_ref(),
+    };
     for (panel, rect) in &placed {
         paint_panel(&painter, atlas, theme, panel, *rect, highlight);
     }
@@ -72,7 +82,8 @@ pub fn canvas_ui(
     {
         let index = match &memory.last_click {
             Some((last_panel, last_pos, i))
-                if *last_panel == panel && last_pos.distance(pos_in_body) <= SAME_SPOT_BODY_UNITS =>
+                if *last_panel == panel
+                    && last_pos.distance(pos_in_body) <= SAME_SPOT_BODY_UNITS =>
             {
                 (i + 1) % hits.len()
             }
@@ -88,7 +99,8 @@ pub fn canvas_ui(
     {
         let mut text = format!("{} ({} side)", m.name, top.side.word());
         if let Some(below) = hits.get(1).and_then(|h| atlas.muscle(&h.muscle)) {
-            text.push_str(&format!("\nClick again for: {}", below.name));
+            text.push_str("\nClick again for: ");
+            text.push_str(&below.name);
         }
         response.on_hover_text_at_pointer(text);
     }

@@ -21,18 +21,15 @@ pub const TITLE_HEIGHT: f32 = 22.0;
 /// so every full-height figure is drawn at the same height.
 #[must_use]
 pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)> {
-    let aspect = |p: &Panel| {
-        atlas
-            .view(&p.view)
-            .map_or(0.5, |v| v.size.x / v.size.y)
-    };
+    let aspect = |p: &Panel| atlas.view(&p.view).map_or(0.5, |v| v.size.x / v.size.y);
     let (lateral, bilateral): (Vec<&Panel>, Vec<&Panel>) = panels.iter().partition(|p| {
         atlas
             .view(&p.view)
             .is_some_and(|v| matches!(v.kind, ViewKind::Lateral { .. }))
     });
     // Each column: its panels and its width per unit of height.
-    let mut columns: Vec<(Vec<&Panel>, f32)> = bilateral.iter().map(|p| (vec![*p], aspect(p))).collect();
+    let mut columns: Vec<(Vec<&Panel>, f32)> =
+        bilateral.iter().map(|p| (vec![*p], aspect(p))).collect();
     // Side views show only the head and neck: a full-height panel would draw the head
     // several times larger than on the whole-body views, so each gets at most half.
     let slots = lateral.len().max(2);

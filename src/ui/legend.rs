@@ -24,7 +24,13 @@ fn row_width(painter: &Painter, theme: &Theme, font_size: f32) -> f32 {
     let font = FontId::proportional(font_size);
     let items: f32 = LEGEND_LABELS
         .iter()
-        .map(|l| painter.layout_no_wrap((*l).to_owned(), font.clone(), theme.label).size().x + font_size * 2.0)
+        .map(|l| {
+            painter
+                .layout_no_wrap((*l).to_owned(), font.clone(), theme.label)
+                .size()
+                .x
+                + font_size * 2.0
+        })
         .sum();
     items + font_size * 1.6 * (LEGEND_LABELS.len() - 1) as f32 + 16.0
 }
@@ -69,21 +75,47 @@ pub fn paint_legend(painter: &Painter, theme: &Theme, area: Rect, font_size: f32
                             sw.top() + swatch.y * (row as f32 + 0.5) / 4.0,
                         );
                         if sw.shrink(0.5).contains(p) {
-                            painter.circle_filled(p, (font_size / 13.0).max(0.9), theme.spillover_dot);
+                            painter.circle_filled(
+                                p,
+                                (font_size / 13.0).max(0.9),
+                                theme.spillover_dot,
+                            );
                         }
                     }
                 }
             }
             3 => {
                 painter.rect_filled(sw, 2.0, theme.selected_fill);
-                painter.rect_stroke(sw, 2.0, Stroke::new(1.5, theme.selected_line), egui::StrokeKind::Inside);
+                painter.rect_stroke(
+                    sw,
+                    2.0,
+                    Stroke::new(1.5, theme.selected_line),
+                    egui::StrokeKind::Inside,
+                );
             }
             _ => {
-                let pts = vec![sw.left_top(), sw.right_top(), sw.right_bottom(), sw.left_bottom(), sw.left_top()];
-                painter.extend(egui::Shape::dashed_line(&pts, Stroke::new(1.3, theme.selected_line), 3.0, 2.0));
+                let pts = vec![
+                    sw.left_top(),
+                    sw.right_top(),
+                    sw.right_bottom(),
+                    sw.left_bottom(),
+                    sw.left_top(),
+                ];
+                painter.extend(egui::Shape::dashed_line(
+                    &pts,
+                    Stroke::new(1.3, theme.selected_line),
+                    3.0,
+                    2.0,
+                ));
             }
         }
-        painter.text(pos2(sw.right() + font_size * 0.5, y), Align2::LEFT_CENTER, *label, font.clone(), theme.label);
+        painter.text(
+            pos2(sw.right() + font_size * 0.5, y),
+            Align2::LEFT_CENTER,
+            *label,
+            font.clone(),
+            theme.label,
+        );
         x += widths[i] + gap;
     }
 }

@@ -5,7 +5,12 @@ use egui::{RichText, Ui};
 use crate::model::{Atlas, Layer, MuscleId};
 
 /// Shows the search box and list; returns the muscle the user picked, if any.
-pub fn muscle_list_ui(ui: &mut Ui, atlas: &Atlas, search: &mut String, selected: Option<&MuscleId>) -> Option<MuscleId> {
+pub fn muscle_list_ui(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    search: &mut String,
+    selected: Option<&MuscleId>,
+) -> Option<MuscleId> {
     let mut picked = None;
     ui.add(
         egui::TextEdit::singleline(search)

@@ -116,7 +116,11 @@ pub fn paint_panel(
                 let is_hovered = highlight
                     .hovered
                     .is_some_and(|h| h.muscle == muscle.id && h.side == side);
-                let fill = if is_hovered { theme.muscle_hover_fill } else { theme.muscle_fill };
+                let fill = if is_hovered {
+                    theme.muscle_hover_fill
+                } else {
+                    theme.muscle_fill
+                };
                 painter.add(fill_mesh(tess, &t, fill));
                 let pts = closed_points(&tess.outline, &t);
                 let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
@@ -149,10 +153,21 @@ pub fn paint_panel(
             }
         }
         for kind in [ZoneKind::Spillover, ZoneKind::Essential] {
-            for zone in muscle.zones.iter().filter(|z| z.view == view.id && z.kind == kind) {
+            for zone in muscle
+                .zones
+                .iter()
+                .filter(|z| z.view == view.id && z.kind == kind)
+            {
                 for &side in &zone_sides {
                     let Some(g) = shown(side) else { continue };
-                    paint_zone(&painter, theme, &t, zone.fill.get(g), zone.dots.get(g), kind);
+                    paint_zone(
+                        &painter,
+                        theme,
+                        &t,
+                        zone.fill.get(g),
+                        zone.dots.get(g),
+                        kind,
+                    );
                 }
             }
         }
@@ -186,7 +201,14 @@ pub fn paint_panel(
     paint_side_labels(&painter, theme, view, panel, &t);
 }
 
-fn paint_lines(painter: &Painter, theme: &Theme, view: &View, t: &ScreenFromBody, outline_w: f32, detail_w: f32) {
+fn paint_lines(
+    painter: &Painter,
+    theme: &Theme,
+    view: &View,
+    t: &ScreenFromBody,
+    outline_w: f32,
+    detail_w: f32,
+) {
     for line in &view.lines {
         let (w, color) = match line.weight {
             LineWeight::Outline => (outline_w, theme.outline),
@@ -201,7 +223,10 @@ fn paint_lines(painter: &Painter, theme: &Theme, view: &View, t: &ScreenFromBody
         painter.add(Shape::line(pts, Stroke::new(w, color)));
     }
     for part in &view.silhouette {
-        painter.add(Shape::line(closed_points(&part.outline, t), Stroke::new(outline_w, theme.outline)));
+        painter.add(Shape::line(
+            closed_points(&part.outline, t),
+            Stroke::new(outline_w, theme.outline),
+        ));
     }
 }
 
@@ -219,7 +244,10 @@ pub fn paint_zone(
         ZoneKind::Essential => {
             painter.add(fill_mesh(tess, t, theme.essential));
             // A same-colour stroke anti-aliases the mesh edge.
-            painter.add(Shape::line(closed_points(&tess.outline, t), Stroke::new(1.0, theme.essential)));
+            painter.add(Shape::line(
+                closed_points(&tess.outline, t),
+                Stroke::new(1.0, theme.essential),
+            ));
         }
         ZoneKind::Spillover => {
             painter.add(fill_mesh(tess, t, theme.spillover_wash));
@@ -243,7 +271,13 @@ pub fn paint_trigger_point(painter: &Painter, theme: &Theme, center: Pos2, scale
 }
 
 /// The patient's R and L on every view.
-fn paint_side_labels(painter: &Painter, theme: &Theme, view: &View, panel: &Panel, t: &ScreenFromBody) {
+fn paint_side_labels(
+    painter: &Painter,
+    theme: &Theme,
+    view: &View,
+    panel: &Panel,
+    t: &ScreenFromBody,
+) {
     let board = t.artboard_rect(view.size);
     let size = (board.width() * 0.07).clamp(13.0, 40.0);
     let font = FontId::proportional(size);
@@ -254,8 +288,20 @@ fn paint_side_labels(painter: &Painter, theme: &Theme, view: &View, panel: &Pane
                 ScreenHalf::ViewerRight => ("L", "R"),
             };
             let y = board.top() + board.height() * 0.2;
-            painter.text(pos2(board.left() + size * 0.4, y), Align2::LEFT_CENTER, left_letter, font.clone(), theme.side_label);
-            painter.text(pos2(board.right() - size * 0.4, y), Align2::RIGHT_CENTER, right_letter, font, theme.side_label);
+            painter.text(
+                pos2(board.left() + size * 0.4, y),
+                Align2::LEFT_CENTER,
+                left_letter,
+                font.clone(),
+                theme.side_label,
+            );
+            painter.text(
+                pos2(board.right() - size * 0.4, y),
+                Align2::RIGHT_CENTER,
+                right_letter,
+                font,
+                theme.side_label,
+            );
         }
         ViewKind::Lateral { .. } => {
             painter.text(

@@ -1,6 +1,8 @@
 //! Loading the data files: embedded defaults, user folders and every kind of error.
 
-use trigger_atlas::io::{ErrorKind, Position, embedded_sources, load_atlas, parse_muscle, parse_views};
+use trigger_atlas::io::{
+    ErrorKind, Position, embedded_sources, load_atlas, parse_muscle, parse_views,
+};
 use trigger_atlas::model::{MuscleId, ZoneKind};
 
 use crate::{embedded, temp_dir};
@@ -24,12 +26,19 @@ const REQUIRED: [&str; 12] = [
 #[test]
 fn embedded_data_loads_cleanly_with_every_required_muscle() {
     let report = embedded();
-    assert!(report.errors.is_empty(), "embedded data has problems: {:#?}", report.errors);
+    assert!(
+        report.errors.is_empty(),
+        "embedded data has problems: {:#?}",
+        report.errors
+    );
     for id in REQUIRED {
         let m = report.atlas.muscle(&MuscleId(id.to_owned()));
         let m = m.unwrap_or_else(|| panic!("{id} missing"));
         assert!(!m.trigger_points.is_empty(), "{id} has no trigger point");
-        assert!(m.zones.iter().any(|z| z.kind == ZoneKind::Essential), "{id} has no essential zone");
+        assert!(
+            m.zones.iter().any(|z| z.kind == ZoneKind::Essential),
+            "{id} has no essential zone"
+        );
         assert!(!m.sources.is_empty(), "{id} cites no source");
     }
     let views: Vec<&str> = report.atlas.views.iter().map(|v| v.id.0.as_str()).collect();
@@ -55,9 +64,16 @@ fn every_data_file_on_disk_is_embedded() {
     let (_, embedded) = embedded_sources();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/muscles");
     for entry in std::fs::read_dir(dir).expect("data/muscles exists") {
-        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         let wanted = format!("embedded:data/muscles/{name}");
-        assert!(embedded.iter().any(|s| s.name == wanted), "{name} is not embedded");
+        assert!(
+            embedded.iter().any(|s| s.name == wanted),
+            "{name} is not embedded"
+        );
     }
 }
 
@@ -81,7 +97,11 @@ fn zones_and_trigger_points_lie_inside_the_body_outline() {
             }
         }
     }
-    assert!(off_body.is_empty(), "off the body:\n{}", off_body.join("\n"));
+    assert!(
+        off_body.is_empty(),
+        "off the body:\n{}",
+        off_body.join("\n")
+    );
 }
 
 /// A small valid muscle file for error tests; `zone_points` goes into its only zone.
@@ -116,31 +136,51 @@ fn views() -> Vec<trigger_atlas::model::View> {
 
 #[test]
 fn a_valid_test_muscle_parses() {
-    let m = parse_muscle(&muscle_text("test_muscle", "back", SQUARE), "t.ron", &views()).expect("valid");
+    let m = parse_muscle(
+        &muscle_text("test_muscle", "back", SQUARE),
+        "t.ron",
+        &views(),
+    )
+    .expect("valid");
     assert_eq!(m.id.0, "test_muscle");
 }
 
 #[test]
 fn syntax_error_names_line_and_column() {
     // Line 3 loses its closing quote.
-    let text = muscle_text("broken", "back", SQUARE).replace("name: \"Test muscle\",", "name: \"Test muscle,");
+    let text = muscle_text("broken", "back", SQUARE)
+        .replace("name: \"Test muscle\",", "name: \"Test muscle,");
     let errors = parse_muscle(&text, "broken.ron", &views()).expect_err("must fail");
     assert_eq!(errors.len(), 1);
     let e = &errors[0];
     assert_eq!(e.kind, ErrorKind::Syntax);
     assert_eq!(e.file, "broken.ron");
     assert!(e.position.line >= 3, "{e}");
-    assert!(e.to_string().starts_with(&format!("broken.ron:{}:", e.position.line)), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with(&format!("broken.ron:{}:", e.position.line)),
+        "{e}"
+    );
 }
 
 #[test]
 fn polygon_with_two_points_is_reported_at_its_zone() {
     let text = muscle_text("two_points", "back", "(205.0, 110.0), (235.0, 110.0)");
     let errors = parse_muscle(&text, "z.ron", &views()).expect_err("must fail");
-    let e = errors.iter().find(|e| e.message.contains("at least 3")).expect("point-count error");
+    let e = errors
+        .iter()
+        .find(|e| e.message.contains("at least 3"))
+        .expect("point-count error");
     assert_eq!(e.kind, ErrorKind::Invalid);
     // The zone starts on line 12, column 9 of the template.
-    assert_eq!(e.position, Position { line: 12, column: 9 }, "{e}");
+    assert_eq!(
+        e.position,
+        Position {
+            line: 12,
+            column: 9
+        },
+        "{e}"
+    );
 }
 
 #[test]
@@ -156,28 +196,52 @@ fn unknown_view_lists_the_known_ones() {
 #[test]
 fn out_of_range_and_non_finite_coordinates_are_refused() {
     for (points, expect) in [
-        ("(205.0, 110.0), (935.0, 110.0), (235.0, 150.0)", "outside the view"),
-        ("(205.0, 110.0), (NaN, 110.0), (235.0, 150.0)", "not a finite number"),
-        ("(205.0, 110.0), (inf, 110.0), (235.0, 150.0)", "not a finite number"),
+        (
+            "(205.0, 110.0), (935.0, 110.0), (235.0, 150.0)",
+            "outside the view",
+        ),
+        (
+            "(205.0, 110.0), (NaN, 110.0), (235.0, 150.0)",
+            "not a finite number",
+        ),
+        (
+            "(205.0, 110.0), (inf, 110.0), (235.0, 150.0)",
+            "not a finite number",
+        ),
     ] {
-        let errors = parse_muscle(&muscle_text("coords", "back", points), "c.ron", &views()).expect_err(points);
-        assert!(errors.iter().any(|e| e.message.contains(expect)), "{points}: {errors:#?}");
+        let errors = parse_muscle(&muscle_text("coords", "back", points), "c.ron", &views())
+            .expect_err(points);
+        assert!(
+            errors.iter().any(|e| e.message.contains(expect)),
+            "{points}: {errors:#?}"
+        );
     }
 }
 
 #[test]
 fn self_crossing_and_flat_shapes_are_refused() {
     let bow_tie = "(205.0, 110.0), (235.0, 150.0), (235.0, 110.0), (205.0, 150.0)";
-    let errors = parse_muscle(&muscle_text("bow", "back", bow_tie), "b.ron", &views()).expect_err("bow tie");
-    assert!(errors.iter().any(|e| e.message.contains("crosses itself")), "{errors:#?}");
+    let errors =
+        parse_muscle(&muscle_text("bow", "back", bow_tie), "b.ron", &views()).expect_err("bow tie");
+    assert!(
+        errors.iter().any(|e| e.message.contains("crosses itself")),
+        "{errors:#?}"
+    );
     let flat = "(205.0, 110.0), (215.0, 110.0), (225.0, 110.0)";
-    let errors = parse_muscle(&muscle_text("flat", "back", flat), "f.ron", &views()).expect_err("flat");
-    assert!(errors.iter().any(|e| e.message.contains("no area")), "{errors:#?}");
+    let errors =
+        parse_muscle(&muscle_text("flat", "back", flat), "f.ron", &views()).expect_err("flat");
+    assert!(
+        errors.iter().any(|e| e.message.contains("no area")),
+        "{errors:#?}"
+    );
 }
 
 #[test]
 fn unknown_field_is_a_syntax_error_with_its_position() {
-    let text = muscle_text("extra", "back", SQUARE).replace("    layer: Superficial,", "    layer: Superficial,\n    colour: \"red\",");
+    let text = muscle_text("extra", "back", SQUARE).replace(
+        "    layer: Superficial,",
+        "    layer: Superficial,\n    colour: \"red\",",
+    );
     let errors = parse_muscle(&text, "x.ron", &views()).expect_err("unknown field");
     assert_eq!(errors[0].kind, ErrorKind::Syntax);
     assert!(errors[0].message.contains("colour"), "{}", errors[0]);
@@ -193,21 +257,48 @@ fn user_folder_overrides_adds_and_reports_without_losing_the_rest() {
     let mut over = muscle_text("masseter", "back", SQUARE);
     over = over.replace("Test muscle", "My masseter");
     std::fs::write(muscles.join("a_masseter.ron"), over).expect("write");
-    std::fs::write(muscles.join("b_new.ron"), muscle_text("new_muscle", "back", SQUARE)).expect("write");
+    std::fs::write(
+        muscles.join("b_new.ron"),
+        muscle_text("new_muscle", "back", SQUARE),
+    )
+    .expect("write");
     std::fs::write(muscles.join("c_broken.ron"), "( id: \"oops\", name: ").expect("write");
-    std::fs::write(muscles.join("d_dup.ron"), muscle_text("new_muscle", "back", SQUARE)).expect("write");
+    std::fs::write(
+        muscles.join("d_dup.ron"),
+        muscle_text("new_muscle", "back", SQUARE),
+    )
+    .expect("write");
 
     let report = load_atlas(Some(&dir));
     let atlas = &report.atlas;
-    assert_eq!(atlas.muscle(&MuscleId("masseter".into())).expect("kept").name, "My masseter");
+    assert_eq!(
+        atlas
+            .muscle(&MuscleId("masseter".into()))
+            .expect("kept")
+            .name,
+        "My masseter"
+    );
     assert!(atlas.muscle(&MuscleId("new_muscle".into())).is_some());
-    assert!(atlas.muscle(&MuscleId("upper_trapezius".into())).is_some(), "embedded rest still loads");
+    assert!(
+        atlas.muscle(&MuscleId("upper_trapezius".into())).is_some(),
+        "embedded rest still loads"
+    );
     assert_eq!(report.overridden, vec![MuscleId("masseter".into())]);
     assert_eq!(report.errors.len(), 2, "{:#?}", report.errors);
-    assert!(report.errors[0].file.ends_with("c_broken.ron") && report.errors[0].kind == ErrorKind::Syntax);
+    assert!(
+        report.errors[0].file.ends_with("c_broken.ron")
+            && report.errors[0].kind == ErrorKind::Syntax
+    );
     assert!(report.errors[1].file.ends_with("d_dup.ron"));
-    assert!(report.errors[1].message.contains("already defined"), "{}", report.errors[1]);
-    assert_eq!(report.errors[1].position.line, 2, "duplicate id points at the id line");
+    assert!(
+        report.errors[1].message.contains("already defined"),
+        "{}",
+        report.errors[1]
+    );
+    assert_eq!(
+        report.errors[1].position.line, 2,
+        "duplicate id points at the id line"
+    );
 }
 
 #[test]
@@ -216,7 +307,11 @@ fn missing_folder_is_reported_and_the_defaults_still_load() {
     let report = load_atlas(Some(&missing));
     assert_eq!(report.errors.len(), 1);
     assert_eq!(report.errors[0].kind, ErrorKind::Io);
-    assert!(report.errors[0].to_string().contains("trigger-atlas-no-such-folder-xyz"));
+    assert!(
+        report.errors[0]
+            .to_string()
+            .contains("trigger-atlas-no-such-folder-xyz")
+    );
     assert_eq!(report.atlas.muscles.len(), 12);
 }
 
@@ -239,7 +334,11 @@ fn huge_and_non_utf8_files_are_refused_before_parsing() {
 #[test]
 fn broken_user_views_file_keeps_the_embedded_views() {
     let dir = temp_dir("views");
-    std::fs::write(dir.join("views.ron"), "(views: [ (id: \"front\", name: 3) ])").expect("write");
+    std::fs::write(
+        dir.join("views.ron"),
+        "(views: [ (id: \"front\", name: 3) ])",
+    )
+    .expect("write");
     let report = load_atlas(Some(&dir));
     assert_eq!(report.errors.len(), 1, "{:#?}", report.errors);
     assert!(report.errors[0].file.ends_with("views.ron"));

@@ -19,14 +19,38 @@ fn upper_trapezius_is_picked_on_the_correct_side_in_front_and_back() {
     let atlas = embedded().atlas;
     // Back view: the patient's right is on the viewer's right (x > 200).
     let hits = hit_test(&atlas, &view("back"), Side::Right, pos2(252.0, 168.0));
-    assert_eq!(hits, vec![Hit { muscle: id("upper_trapezius"), side: Side::Right }]);
+    assert_eq!(
+        hits,
+        vec![Hit {
+            muscle: id("upper_trapezius"),
+            side: Side::Right
+        }]
+    );
     let hits = hit_test(&atlas, &view("back"), Side::Right, pos2(148.0, 168.0));
-    assert_eq!(hits, vec![Hit { muscle: id("upper_trapezius"), side: Side::Left }]);
+    assert_eq!(
+        hits,
+        vec![Hit {
+            muscle: id("upper_trapezius"),
+            side: Side::Left
+        }]
+    );
     // Front view: the patient's right is on the viewer's left (x < 200).
     let hits = hit_test(&atlas, &view("front"), Side::Right, pos2(150.0, 160.0));
-    assert_eq!(hits.first(), Some(&Hit { muscle: id("upper_trapezius"), side: Side::Right }));
+    assert_eq!(
+        hits.first(),
+        Some(&Hit {
+            muscle: id("upper_trapezius"),
+            side: Side::Right
+        })
+    );
     let hits = hit_test(&atlas, &view("front"), Side::Right, pos2(250.0, 160.0));
-    assert_eq!(hits.first(), Some(&Hit { muscle: id("upper_trapezius"), side: Side::Left }));
+    assert_eq!(
+        hits.first(),
+        Some(&Hit {
+            muscle: id("upper_trapezius"),
+            side: Side::Left
+        })
+    );
 }
 
 #[test]
@@ -45,7 +69,10 @@ fn draw_order_is_hit_order_reversed() {
     let layers: Vec<_> = order.iter().map(|i| atlas.muscles[*i].layer).collect();
     let mut sorted = layers.clone();
     sorted.sort_by(|a, b| b.cmp(a));
-    assert_eq!(layers, sorted, "deep muscles are painted first, superficial last");
+    assert_eq!(
+        layers, sorted,
+        "deep muscles are painted first, superficial last"
+    );
 }
 
 #[test]
@@ -54,8 +81,20 @@ fn side_view_reports_the_side_of_its_panel() {
     let at = pos2(105.0, 220.0);
     let right = hit_test(&atlas, &view("head_side"), Side::Right, at);
     let left = hit_test(&atlas, &view("head_side"), Side::Left, at);
-    assert_eq!(right, vec![Hit { muscle: id("levator_scapulae"), side: Side::Right }]);
-    assert_eq!(left, vec![Hit { muscle: id("levator_scapulae"), side: Side::Left }]);
+    assert_eq!(
+        right,
+        vec![Hit {
+            muscle: id("levator_scapulae"),
+            side: Side::Right
+        }]
+    );
+    assert_eq!(
+        left,
+        vec![Hit {
+            muscle: id("levator_scapulae"),
+            side: Side::Left
+        }]
+    );
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! One integration-test binary (faster to build than many): data loading and
 //! validation, hit-testing on the real atlas, and UI tests that click like a user.
 
+// Test helpers panic on purpose and are not an API.
+#![allow(clippy::must_use_candidate, clippy::missing_panics_doc)]
+
 mod data;
 mod hit;
 mod ui;
@@ -14,7 +17,8 @@ pub fn embedded() -> LoadReport {
 
 /// A fresh, empty temporary folder for one test.
 pub fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("trigger-atlas-test-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("trigger-atlas-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create temp dir");
     dir

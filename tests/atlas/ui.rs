@@ -25,7 +25,10 @@ fn harness() -> Harness<'static, AtlasApp> {
 }
 
 fn panel(view: &str) -> Panel {
-    Panel { view: ViewId(view.to_owned()), side: Side::Right }
+    Panel {
+        view: ViewId(view.to_owned()),
+        side: Side::Right,
+    }
 }
 
 fn panel_rect(h: &Harness<'_, AtlasApp>, view: &str) -> Rect {
@@ -34,14 +37,15 @@ fn panel_rect(h: &Harness<'_, AtlasApp>, view: &str) -> Rect {
         .placed
         .iter()
         .find(|(p, _)| p.view.0 == view)
-        .map(|(_, r)| *r)
-        .unwrap_or_else(|| panic!("no {view} panel on screen"))
+        .map_or_else(|| panic!("no {view} panel on screen"), |(_, r)| *r)
 }
 
 /// Screen position of a body point on a panel, through the app's own transform.
 fn on_screen(h: &Harness<'_, AtlasApp>, view: &str, pos_in_body: Pos2) -> Pos2 {
     let app = h.state();
-    app.canvas.screen_pos(&app.atlas, &panel(view), pos_in_body).expect("panel on screen")
+    app.canvas
+        .screen_pos(&app.atlas, &panel(view), pos_in_body)
+        .expect("panel on screen")
 }
 
 fn click_at(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
@@ -61,7 +65,9 @@ fn essential_pixels(h: &mut Harness<'_, AtlasApp>, view: &str) -> (usize, usize)
     let (mut left, mut right) = (0, 0);
     for y in rect.top() as u32..rect.bottom() as u32 {
         for x in rect.left() as u32..rect.right() as u32 {
-            let Some(p) = image.get_pixel_checked(x, y) else { continue };
+            let Some(p) = image.get_pixel_checked(x, y) else {
+                continue;
+            };
             let close = |a: u8, b: u8| a.abs_diff(b) <= 10;
             if close(p[0], target.r()) && close(p[1], target.g()) && close(p[2], target.b()) {
                 if (x as f32) < rect.center().x {
@@ -78,14 +84,27 @@ fn essential_pixels(h: &mut Harness<'_, AtlasApp>, view: &str) -> (usize, usize)
 #[test]
 fn picking_a_muscle_in_the_list_selects_it_and_draws_its_zones() {
     let mut h = harness();
-    assert_eq!(essential_pixels(&mut h, "back"), (0, 0), "nothing drawn before selecting");
+    assert_eq!(
+        essential_pixels(&mut h, "back"),
+        (0, 0),
+        "nothing drawn before selecting"
+    );
     h.get_by_label("Piriformis (deep)").click();
     h.run();
     assert_eq!(h.state().selected, Some(MuscleId("piriformis".into())));
     let (_, right) = essential_pixels(&mut h, "back");
-    assert!(right > 200, "piriformis essential zone drawn on the right buttock ({right} px)");
+    assert!(
+        right > 200,
+        "piriformis essential zone drawn on the right buttock ({right} px)"
+    );
     // Only the views its pattern touches remain on screen.
-    let views: Vec<String> = h.state().canvas.placed.iter().map(|(p, _)| p.view.0.clone()).collect();
+    let views: Vec<String> = h
+        .state()
+        .canvas
+        .placed
+        .iter()
+        .map(|(p, _)| p.view.0.clone())
+        .collect();
     assert_eq!(views, ["back"]);
 }
 
@@ -124,17 +143,29 @@ fn right_upper_trapezius_lights_the_correct_side_in_both_views() {
     h.run();
     // Front: the patient's right is on the viewer's left.
     let (left, right) = essential_pixels(&mut h, "front");
-    assert!(left > 20 && right == 0, "front view: left {left}, right {right}");
+    assert!(
+        left > 20 && right == 0,
+        "front view: left {left}, right {right}"
+    );
     // Back: the patient's right is on the viewer's right.
     let (left, right) = essential_pixels(&mut h, "back");
-    assert!(right > 20 && left == 0, "back view: left {left}, right {right}");
+    assert!(
+        right > 20 && left == 0,
+        "back view: left {left}, right {right}"
+    );
 
     h.get_by_label("Left").click();
     h.run();
     let (left, right) = essential_pixels(&mut h, "front");
-    assert!(right > 20 && left == 0, "front view, left side: left {left}, right {right}");
+    assert!(
+        right > 20 && left == 0,
+        "front view, left side: left {left}, right {right}"
+    );
     let (left, right) = essential_pixels(&mut h, "back");
-    assert!(left > 20 && right == 0, "back view, left side: left {left}, right {right}");
+    assert!(
+        left > 20 && right == 0,
+        "back view, left side: left {left}, right {right}"
+    );
 }
 
 #[test]
@@ -162,8 +193,14 @@ fn search_filters_by_alias_and_condition() {
     h.run();
     h.get_by_label("Search").type_text("SCM");
     h.run();
-    assert!(h.query_by_label("Sternocleidomastoid (sternal division)").is_some());
-    assert!(h.query_by_label("Sternocleidomastoid (clavicular division)").is_some());
+    assert!(
+        h.query_by_label("Sternocleidomastoid (sternal division)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Sternocleidomastoid (clavicular division)")
+            .is_some()
+    );
     assert!(h.query_by_label("Masseter").is_none());
 
     let mut h = harness();
@@ -181,7 +218,10 @@ fn details_show_the_text_a_patient_and_a_clinician_need() {
     let mut h = harness();
     h.get_by_label("Masseter").click();
     h.run();
-    assert!(h.query_by_label_contains("chewing muscle at the side of the jaw").is_some());
+    assert!(
+        h.query_by_label_contains("chewing muscle at the side of the jaw")
+            .is_some()
+    );
     assert!(h.query_by_label_contains("Essential zone:").is_some());
     assert!(h.query_by_label_contains("not a diagnosis").is_some());
     assert!(h.query_all_by_label_contains("Travell").next().is_some());
