@@ -89,7 +89,6 @@ fn disclaimer_ui(ui: &mut Ui) {
             "These are typical patterns drawn from the literature, not a diagnosis. \
              Trigger points are still debated; pain can have other causes that need a clinician.",
         )
-        .small()
-        .weak(),
+        .italics(),
     );
 }

@@ -69,3 +69,51 @@ pub fn drawing_rect(panel_rect: Rect) -> Rect {
         panel_rect.max,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::load_atlas;
+    use crate::model::ViewId;
+
+    fn panel(view: &str, side: Side) -> Panel {
+        Panel {
+            view: ViewId(view.to_owned()),
+            side,
+        }
+    }
+
+    #[test]
+    fn panels_fit_inside_the_area_without_overlapping() {
+        let atlas = load_atlas(None).atlas;
+        let area = Rect::from_min_size(pos2(10.0, 20.0), vec2(1000.0, 700.0));
+        let panels = [
+            panel("front", Side::Right),
+            panel("back", Side::Right),
+            panel("head_side", Side::Right),
+            panel("head_side", Side::Left),
+        ];
+        let placed = layout(&atlas, &panels, area);
+        assert_eq!(placed.len(), 4);
+        for (i, (_, a)) in placed.iter().enumerate() {
+            assert!(area.expand(0.5).contains_rect(*a), "{a:?} outside {area:?}");
+            for (_, b) in &placed[i + 1..] {
+                assert!(
+                    !a.shrink(0.5).intersects(b.shrink(0.5)),
+                    "{a:?} overlaps {b:?}"
+                );
+            }
+        }
+        // Whole-body views share one height; each side view gets half of it.
+        let (front, side) = (placed[0].1, placed[2].1);
+        assert!((side.height() * 2.0 - front.height()).abs() < 0.5);
+    }
+
+    #[test]
+    fn a_lone_side_view_is_centred_vertically() {
+        let atlas = load_atlas(None).atlas;
+        let area = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let placed = layout(&atlas, &[panel("head_side", Side::Left)], area);
+        assert!((placed[0].1.center().y - area.center().y).abs() < 0.5);
+    }
+}

@@ -121,9 +121,15 @@ pub fn paint_panel(
                 } else {
                     theme.muscle_fill
                 };
-                painter.add(fill_mesh(tess, &t, fill));
+                // With a pattern on show, the other muscles step back so it stands out.
+                let fade = if highlight.selected.is_some() && !is_hovered {
+                    0.45
+                } else {
+                    1.0
+                };
+                painter.add(fill_mesh(tess, &t, fill.gamma_multiply(fade)));
                 let pts = closed_points(&tess.outline, &t);
-                let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
+                let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line.gamma_multiply(fade));
                 if muscle.layer == Layer::Deep {
                     let dash = (4.0 * t.scale()).max(3.0);
                     painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.7));
@@ -198,7 +204,7 @@ pub fn paint_panel(
         paint_lines(&painter, theme, view, &t, outline_w, detail_w);
     }
 
-    paint_side_labels(&painter, theme, view, panel, &t);
+    paint_side_labels(&painter, theme, view, &t);
 }
 
 fn paint_lines(
@@ -271,13 +277,7 @@ pub fn paint_trigger_point(painter: &Painter, theme: &Theme, center: Pos2, scale
 }
 
 /// The patient's R and L on every view.
-fn paint_side_labels(
-    painter: &Painter,
-    theme: &Theme,
-    view: &View,
-    panel: &Panel,
-    t: &ScreenFromBody,
-) {
+fn paint_side_labels(painter: &Painter, theme: &Theme, view: &View, t: &ScreenFromBody) {
     let board = t.artboard_rect(view.size);
     let size = (board.width() * 0.07).clamp(13.0, 40.0);
     let font = FontId::proportional(size);
@@ -303,14 +303,7 @@ fn paint_side_labels(
                 theme.side_label,
             );
         }
-        ViewKind::Lateral { .. } => {
-            painter.text(
-                pos2(board.left() + size * 0.4, board.top() + size * 0.6),
-                Align2::LEFT_CENTER,
-                panel.side.letter(),
-                font,
-                theme.side_label,
-            );
-        }
+        // A side view shows one side only, and its title already names it.
+        ViewKind::Lateral { .. } => {}
     }
 }

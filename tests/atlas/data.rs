@@ -345,3 +345,18 @@ fn broken_user_views_file_keeps_the_embedded_views() {
     assert_eq!(report.atlas.views.len(), 3);
     assert_eq!(report.atlas.muscles.len(), 12);
 }
+
+#[test]
+fn wrong_value_deep_inside_a_zone_is_reported_where_it_is_written() {
+    // `Essentiall` is on line 12 of the template, inside the first zone.
+    let text = muscle_text("typo", "back", SQUARE).replace("kind: Essential", "kind: Essentiall");
+    let errors = parse_muscle(&text, "typo.ron", &views()).expect_err("unknown variant");
+    let e = &errors[0];
+    assert_eq!(e.kind, ErrorKind::Syntax);
+    assert_eq!(e.position.line, 12, "{e}");
+    assert!(
+        e.position.column > 9,
+        "points into the zone, not at its start: {e}"
+    );
+    assert!(e.message.contains("Essentiall"), "{e}");
+}

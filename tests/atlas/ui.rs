@@ -14,10 +14,15 @@ use crate::embedded;
 
 /// The shared harness: fixed size, light theme, 1 pixel per point.
 fn harness() -> Harness<'static, AtlasApp> {
+    harness_sized(1400.0, 900.0)
+}
+
+/// A harness of a given size; snapshots use a small one to keep the images small.
+fn harness_sized(width: f32, height: f32) -> Harness<'static, AtlasApp> {
     let report = embedded();
     let app = AtlasApp::from_parts(report.atlas, report.errors);
     let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
+        .with_size(vec2(width, height))
         .with_pixels_per_point(1.0)
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
     h.run();
@@ -229,7 +234,7 @@ fn details_show_the_text_a_patient_and_a_clinician_need() {
 
 #[test]
 fn snapshot_upper_trapezius_right() {
-    let mut h = harness();
+    let mut h = harness_sized(1000.0, 640.0);
     h.get_by_label("Upper trapezius").click();
     h.run();
     h.snapshot("upper_trapezius_right");
@@ -237,6 +242,6 @@ fn snapshot_upper_trapezius_right() {
 
 #[test]
 fn snapshot_start_screen() {
-    let mut h = harness();
+    let mut h = harness_sized(1000.0, 640.0);
     h.snapshot("start_screen");
 }
