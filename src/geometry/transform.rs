@@ -16,14 +16,21 @@ pub struct ScreenFromBody {
 }
 
 impl ScreenFromBody {
-    /// Fits an artboard of `size` (body units) centred inside `screen_rect`.
+    /// Fits the `content` part (body units) of an artboard of `size` centred inside
+    /// `screen_rect`, as large as it goes. Fitting the drawn content rather than the
+    /// whole artboard keeps empty margins from shrinking the figure.
     #[must_use]
-    pub fn fit(size: Vec2, screen_rect: Rect, flipped: bool) -> Self {
-        let scale = (screen_rect.width() / size.x)
-            .min(screen_rect.height() / size.y)
+    pub fn fit(size: Vec2, content: Rect, screen_rect: Rect, flipped: bool) -> Self {
+        let scale = (screen_rect.width() / content.width().max(1e-3))
+            .min(screen_rect.height() / content.height().max(1e-3))
             .max(1e-6);
-        let used = size * scale;
-        let origin = screen_rect.center() - used * 0.5;
+        let content_left = if flipped {
+            size.x - content.max.x
+        } else {
+            content.min.x
+        };
+        let content_centre = Pos2::new(content_left + content.width() * 0.5, content.center().y);
+        let origin = screen_rect.center() - content_centre.to_vec2() * scale;
         Self {
             origin,
             scale,
@@ -38,10 +45,10 @@ impl ScreenFromBody {
         self.scale
     }
 
-    /// The screen rectangle covered by the artboard.
+    /// The screen rectangle covering a rectangle of body space.
     #[must_use]
-    pub fn artboard_rect(&self, size: Vec2) -> Rect {
-        Rect::from_min_size(self.origin, size * self.scale)
+    pub fn apply_rect(&self, rect_in_body: Rect) -> Rect {
+        Rect::from_two_pos(self.apply(rect_in_body.min), self.apply(rect_in_body.max))
     }
 
     /// Body → screen.
@@ -74,13 +81,32 @@ mod tests {
         let size = vec2(400.0, 800.0);
         let rect = Rect::from_min_size(pos2(100.0, 0.0), vec2(200.0, 400.0));
         for flipped in [false, true] {
-            let t = ScreenFromBody::fit(size, rect, flipped);
+            let t = ScreenFromBody::fit(size, Rect::from_min_size(Pos2::ZERO, size), rect, flipped);
             let p = pos2(100.0, 300.0);
             assert!(t.inverse(t.apply(p)).distance(p) < 1e-3);
         }
-        let plain = ScreenFromBody::fit(size, rect, false);
-        let flipped = ScreenFromBody::fit(size, rect, true);
+        let whole = Rect::from_min_size(Pos2::ZERO, size);
+        let plain = ScreenFromBody::fit(size, whole, rect, false);
+        let flipped = ScreenFromBody::fit(size, whole, rect, true);
         assert_eq!(plain.apply(pos2(0.0, 0.0)), pos2(100.0, 0.0));
         assert_eq!(flipped.apply(pos2(0.0, 0.0)), pos2(300.0, 0.0));
+    }
+
+    #[test]
+    fn content_fills_the_screen_rect_on_either_flip() {
+        let size = vec2(400.0, 800.0);
+        let content = Rect::from_min_max(pos2(50.0, 0.0), pos2(250.0, 800.0));
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(200.0, 800.0));
+        let plain = ScreenFromBody::fit(size, content, rect, false);
+        assert!((plain.apply_rect(content).width() - 200.0).abs() < 1e-3);
+        assert!(plain.apply(pos2(50.0, 0.0)).distance(pos2(0.0, 0.0)) < 1e-3);
+        let flipped = ScreenFromBody::fit(size, content, rect, true);
+        assert!(flipped.apply(pos2(250.0, 0.0)).distance(pos2(0.0, 0.0)) < 1e-3);
+        assert!(
+            flipped
+                .apply(pos2(50.0, 800.0))
+                .distance(pos2(200.0, 800.0))
+                < 1e-3
+        );
     }
 }

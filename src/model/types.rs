@@ -113,6 +113,8 @@ pub struct View {
     pub kind: ViewKind,
     /// Artboard size in body units; all coordinates of this view lie inside it.
     pub size: Vec2,
+    /// The part of the artboard worth showing: the silhouette with a margin.
+    pub content: emath::Rect,
     /// Filled silhouette parts (skin).
     pub silhouette: Vec<Tessellation>,
     /// Outline and landmark lines.

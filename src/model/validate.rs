@@ -254,11 +254,22 @@ pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
         });
     }
     if report.errors.is_empty() {
+        // Show the body with a margin for labels, never more than the artboard.
+        let mut content = emath::Rect::NOTHING;
+        for part in &silhouette {
+            for p in &part.outline {
+                content.extend_with(*p);
+            }
+        }
+        let content = content
+            .expand2(vec2(size.x * 0.06, size.y * 0.02))
+            .intersect(emath::Rect::from_min_size(Pos2::ZERO, size));
         Ok(View {
             id: ViewId(raw.id),
             name: raw.name,
             kind: raw.kind,
             size,
+            content,
             silhouette,
             lines,
         })

@@ -15,13 +15,20 @@ pub struct Panel {
 
 /// Space reserved above each panel for its title, in points.
 pub const TITLE_HEIGHT: f32 = 22.0;
+/// The title row as a rough fraction of a panel's height, for aspect ratios.
+const TITLE_FRACTION: f32 = 0.04;
 
 /// Lays panels out left to right: each bilateral view gets a column; all side views
 /// share one column, stacked. Columns get widths in proportion to their aspect ratio
 /// so every full-height figure is drawn at the same height.
 #[must_use]
 pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)> {
-    let aspect = |p: &Panel| atlas.view(&p.view).map_or(0.5, |v| v.size.x / v.size.y);
+    // Width per unit of height of each panel's drawing, title row included.
+    let aspect = |p: &Panel| {
+        atlas.view(&p.view).map_or(0.5, |v| {
+            v.content.width() / (v.content.height() * (1.0 + TITLE_FRACTION))
+        })
+    };
     let (lateral, bilateral): (Vec<&Panel>, Vec<&Panel>) = panels.iter().partition(|p| {
         atlas
             .view(&p.view)

@@ -26,7 +26,12 @@ pub fn panel_transform(view: &View, panel: &Panel, panel_rect: egui::Rect) -> Sc
         ViewKind::Lateral { shows } => shows != panel.side,
         ViewKind::Bilateral { .. } => false,
     };
-    ScreenFromBody::fit(view.size, drawing_rect(panel_rect).shrink(4.0), flipped)
+    ScreenFromBody::fit(
+        view.size,
+        view.content,
+        drawing_rect(panel_rect).shrink(4.0),
+        flipped,
+    )
 }
 
 /// A panel's title: "Front", "Back", "Right side of head".
@@ -278,7 +283,7 @@ pub fn paint_trigger_point(painter: &Painter, theme: &Theme, center: Pos2, scale
 
 /// The patient's R and L on every view.
 fn paint_side_labels(painter: &Painter, theme: &Theme, view: &View, t: &ScreenFromBody) {
-    let board = t.artboard_rect(view.size);
+    let board = t.apply_rect(view.content);
     let size = (board.width() * 0.07).clamp(13.0, 40.0);
     let font = FontId::proportional(size);
     match view.kind {
