@@ -1,7 +1,9 @@
 //! Renders the app headlessly to a PNG, exactly as the window draws it (same code,
 //! wgpu on Mesa's lavapipe). Used to make the README screenshot and to look at changes:
 //!
-//! `cargo run --example screenshot -- OUT.png [MUSCLE_ID] [right|left|both] [WIDTHxHEIGHT]`
+//! `cargo run --example screenshot -- OUT.png [MUSCLE_ID|-] [right|left|both] [WIDTHxHEIGHT] [PIXELS_PER_POINT]`
+//!
+//! The size is in points; the PNG has size × pixels-per-point pixels.
 
 use trigger_atlas::AtlasApp;
 use trigger_atlas::app::SideChoice;
@@ -32,8 +34,10 @@ fn main() {
         .and_then(|s| s.split_once('x'))
         .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
         .unwrap_or((1400.0, 900.0));
+    let pixels_per_point: f32 = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(1.0);
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(w, h))
+        .with_pixels_per_point(pixels_per_point)
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
     harness.run_steps(3);
     match harness.render() {
