@@ -56,6 +56,14 @@ pub fn canvas_ui(
     memory: &mut CanvasMemory,
 ) -> Option<Hit> {
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click());
+    // Screen readers: name the canvas and what it shows.
+    let description = match selected {
+        Some((m, _)) => format!("Body map showing the referral pattern of {}", m.name),
+        None => "Body map: click a muscle to see its referral pattern".to_owned(),
+    };
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
+    });
     painter.rect_filled(response.rect, 0.0, theme.canvas);
     let placed = layout(atlas, panels, response.rect.shrink(8.0));
     memory.placed.clone_from(&placed);

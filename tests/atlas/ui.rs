@@ -245,3 +245,43 @@ fn snapshot_start_screen() {
     let mut h = harness_sized(1000.0, 640.0);
     h.snapshot("start_screen");
 }
+
+#[test]
+fn data_problems_are_listed_in_the_app_with_file_line_and_column() {
+    let dir = crate::temp_dir("ui-errors");
+    std::fs::create_dir_all(dir.join("muscles")).expect("mkdir");
+    std::fs::write(
+        dir.join("muscles/bad.ron"),
+        "(\n  id: \"bad\",\n  name: 12,\n)",
+    )
+    .expect("write");
+    let app = AtlasApp::new(Some(&dir));
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    h.run();
+    // The problems window opens by itself and names the place to fix.
+    assert!(
+        h.query_by_label_contains("bad.ron:3:8: Expected string")
+            .is_some(),
+        "error with its position listed"
+    );
+    assert!(
+        h.query_by_label("Data problems: 1").is_some(),
+        "top bar counts the problems"
+    );
+    // The valid built-in muscles are all still there.
+    assert!(h.query_by_label("Upper trapezius").is_some());
+}
+
+#[test]
+fn the_canvas_is_named_for_screen_readers() {
+    let mut h = harness();
+    assert!(h.query_by_label_contains("Body map").is_some());
+    h.get_by_label("Piriformis (deep)").click();
+    h.run();
+    assert!(
+        h.query_by_label("Body map showing the referral pattern of Piriformis")
+            .is_some()
+    );
+}
