@@ -1,13 +1,16 @@
 //! Renders the app headlessly to a PNG, exactly as the window draws it (same code,
 //! wgpu on Mesa's lavapipe). Used to make the README screenshot and to look at changes:
 //!
-//! `cargo run --example screenshot -- OUT.png [MUSCLE_ID|-] [right|left|both] [WIDTHxHEIGHT] [PIXELS_PER_POINT]`
+//! `cargo run --example screenshot -- OUT.png [MUSCLE_ID|finder|-] [right|left|both] [WIDTHxHEIGHT] [PIXELS_PER_POINT]`
 //!
 //! The size is in points; the PNG has size × pixels-per-point pixels.
 
 use trigger_atlas::AtlasApp;
+use trigger_atlas::app::Command;
 use trigger_atlas::app::SideChoice;
-use trigger_atlas::model::MuscleId;
+use trigger_atlas::model::{MuscleId, Side, ViewId};
+use trigger_atlas::ui::finder_panel::FinderAction;
+use trigger_atlas::ui::layout::Panel;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,7 +24,24 @@ fn main() {
     }
     let mut app = AtlasApp::from_parts(report.atlas, report.errors);
     app.show_errors = false;
-    if let Some(id) = args.get(1).filter(|s| !s.is_empty() && *s != "-") {
+    if args.get(1).map(String::as_str) == Some("finder") {
+        // A sample pain drawing: right temple, right side of the neck, right buttock.
+        app.mode = trigger_atlas::app::Mode::Finder;
+        for (view, side, x, y) in [
+            ("head_side", Side::Right, 160.0, 80.0),
+            ("head_side", Side::Right, 92.0, 232.0),
+            ("back", Side::Right, 226.0, 425.0),
+        ] {
+            app.apply(Command::Paint {
+                panel: Panel {
+                    view: ViewId(view.into()),
+                    side,
+                },
+                pos_in_body: egui::pos2(x, y),
+            });
+        }
+        app.apply(Command::Finder(FinderAction::Choose(0)));
+    } else if let Some(id) = args.get(1).filter(|s| !s.is_empty() && *s != "-") {
         app.selected = Some(MuscleId(id.clone()));
     }
     app.prefs.side = match args.get(2).map(String::as_str) {

@@ -6,14 +6,55 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::finder::{Candidate, PainMark, rank};
 use crate::hit::Hit;
 use crate::io::{DataError, load_atlas};
 use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId, ViewKind};
 use crate::theme::Theme;
-use crate::ui::canvas::{CanvasMemory, canvas_ui};
+use crate::ui::canvas::{CanvasContent, CanvasEvent, CanvasMemory, CanvasMode, canvas_ui};
+use crate::ui::conditions::conditions_ui;
+use crate::ui::finder_panel::{FinderAction, finder_panel_ui};
 use crate::ui::layout::Panel;
-use crate::ui::legend::{legend_height, paint_legend};
+use crate::ui::legend::{LegendEntry, legend_height, paint_legend};
 use crate::ui::{details::details_ui, list::muscle_list_ui};
+
+/// What the window is for right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Mode {
+    /// Pick a muscle, see its pattern.
+    Atlas,
+    /// Mark where it hurts, see which muscles can cause it.
+    Finder,
+}
+
+/// Which list the left panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ListTab {
+    Muscles,
+    Conditions,
+}
+
+/// The pain finder's marks and their ranking (recomputed whenever the marks change).
+#[derive(Clone, Debug)]
+pub struct FinderState {
+    pub marks: Vec<PainMark>,
+    /// Brush radius in body units.
+    pub brush_radius: f32,
+    pub candidates: Vec<Candidate>,
+    /// The candidate whose pattern is overlaid, by index into `candidates`.
+    pub chosen: Option<usize>,
+}
+
+impl Default for FinderState {
+    fn default() -> Self {
+        Self {
+            marks: Vec::new(),
+            brush_radius: 7.0,
+            candidates: Vec::new(),
+            chosen: None,
+        }
+    }
+}
 
 /// Which side(s) of the patient the pattern is shown on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +85,7 @@ pub struct Preferences {
     pub auto_views: bool,
     pub chosen_views: Vec<ViewId>,
     pub dark_mode: bool,
+    pub list_tab: ListTab,
 }
 
 impl Default for Preferences {
@@ -53,6 +95,7 @@ impl Default for Preferences {
             auto_views: true,
             chosen_views: Vec::new(),
             dark_mode: false,
+            list_tab: ListTab::Muscles,
         }
     }
 }
@@ -64,6 +107,13 @@ pub enum Command {
     /// A click on the body: select the muscle and show the side that was clicked.
     SelectOnBody(Hit),
     SetSide(SideChoice),
+    SetMode(Mode),
+    /// Paint a spot in the pain finder (skipped when it is right on top of the last one).
+    Paint {
+        panel: Panel,
+        pos_in_body: egui::Pos2,
+    },
+    Finder(FinderAction),
 }
 
 /// The atlas window.
@@ -75,6 +125,10 @@ pub struct AtlasApp {
     pub search: String,
     pub show_errors: bool,
     pub canvas: CanvasMemory,
+    pub mode: Mode,
+    pub finder: FinderState,
+    /// The condition opened in the conditions list.
+    pub open_condition: Option<String>,
 }
 
 const PREFS_KEY: &str = "trigger_atlas_prefs";
@@ -102,6 +156,9 @@ impl AtlasApp {
             search: String::new(),
             show_errors,
             canvas: CanvasMemory::default(),
+            mode: Mode::Atlas,
+            finder: FinderState::default(),
+            open_condition: None,
         }
     }
 
@@ -126,6 +183,27 @@ impl AtlasApp {
     /// views once per shown side.
     #[must_use]
     pub fn panels(&self) -> Vec<Panel> {
+        if self.mode == Mode::Finder {
+            // Marks can go anywhere, on either side.
+            let mut panels = Vec::new();
+            for view in &self.atlas.views {
+                match view.kind {
+                    ViewKind::Bilateral { .. } => panels.push(Panel {
+                        view: view.id.clone(),
+                        side: Side::Right,
+                    }),
+                    ViewKind::Lateral { .. } => {
+                        for side in Side::BOTH {
+                            panels.push(Panel {
+                                view: view.id.clone(),
+                                side,
+                            });
+                        }
+                    }
+                }
+            }
+            return panels;
+        }
         let selected = self.selected_muscle();
         let view_ids: Vec<&ViewId> =
             if !self.prefs.auto_views && !self.prefs.chosen_views.is_empty() {
@@ -177,13 +255,103 @@ impl AtlasApp {
                 }
             }
             Command::SetSide(side) => self.prefs.side = side,
+            Command::SetMode(mode) => self.mode = mode,
+            Command::Paint { panel, pos_in_body } => {
+                let radius = self.finder.brush_radius;
+                let close_to_last = self.finder.marks.last().is_some_and(|m| {
+                    m.view == panel.view
+                        && m.panel_side == panel.side
+                        && m.pos.distance(pos_in_body) < radius * 0.7
+                });
+                if !close_to_last {
+                    self.finder.marks.push(PainMark {
+                        view: panel.view,
+                        panel_side: panel.side,
+                        pos: pos_in_body,
+                        radius,
+                    });
+                    self.rerank();
+                }
+            }
+            Command::Finder(action) => match action {
+                FinderAction::Undo => {
+                    self.finder.marks.pop();
+                    self.rerank();
+                }
+                FinderAction::Clear => {
+                    self.finder.marks.clear();
+                    self.rerank();
+                }
+                FinderAction::Choose(i) => {
+                    self.finder.chosen = if self.finder.chosen == Some(i) {
+                        None
+                    } else {
+                        Some(i)
+                    };
+                }
+                FinderAction::Open(i) => {
+                    if let Some(c) = self.finder.candidates.get(i) {
+                        self.selected = Some(c.muscle.clone());
+                        self.prefs.side = match c.side {
+                            Side::Right => SideChoice::Right,
+                            Side::Left => SideChoice::Left,
+                        };
+                        self.mode = Mode::Atlas;
+                    }
+                }
+            },
         }
+    }
+
+    /// Recomputes the finder ranking, keeping the overlaid candidate if it remains.
+    fn rerank(&mut self) {
+        let chosen = self
+            .finder
+            .chosen
+            .and_then(|i| self.finder.candidates.get(i))
+            .map(|c| (c.muscle.clone(), c.side));
+        self.finder.candidates = rank(&self.atlas, &self.finder.marks);
+        self.finder.chosen = chosen.and_then(|(id, side)| {
+            self.finder
+                .candidates
+                .iter()
+                .position(|c| c.muscle == id && c.side == side)
+        });
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             ui.strong("Trigger Point Atlas");
             ui.separator();
+            for (mode, label) in [
+                (Mode::Atlas, "Atlas"),
+                (Mode::Finder, "Where does it hurt?"),
+            ] {
+                if ui.selectable_label(self.mode == mode, label).clicked() {
+                    commands.push(Command::SetMode(mode));
+                }
+            }
+            ui.separator();
+            if self.mode == Mode::Atlas {
+                self.pattern_controls_ui(ui, commands);
+            }
+            let mut dark = self.prefs.dark_mode;
+            if ui.toggle_value(&mut dark, "Dark").changed() {
+                self.prefs.dark_mode = dark;
+            }
+            if !self.errors.is_empty() {
+                ui.separator();
+                let text = format!("Data problems: {}", self.errors.len());
+                if ui.button(text).clicked() {
+                    self.show_errors = true;
+                }
+            }
+        });
+    }
+
+    /// Side and view choices for the atlas mode.
+    fn pattern_controls_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        {
             ui.label("Side:");
             for (choice, label) in [
                 (SideChoice::Right, "Right"),
@@ -214,18 +382,7 @@ impl AtlasApp {
                 }
             }
             ui.separator();
-            let mut dark = self.prefs.dark_mode;
-            if ui.toggle_value(&mut dark, "Dark").changed() {
-                self.prefs.dark_mode = dark;
-            }
-            if !self.errors.is_empty() {
-                ui.separator();
-                let text = format!("Data problems: {}", self.errors.len());
-                if ui.button(text).clicked() {
-                    self.show_errors = true;
-                }
-            }
-        });
+        }
     }
 
     fn errors_window_ui(&mut self, ui: &egui::Ui) {
@@ -261,9 +418,28 @@ impl AtlasApp {
             .default_size(230.0)
             .resizable(true)
             .show(ui, |ui| {
-                if let Some(id) =
-                    muscle_list_ui(ui, &self.atlas, &mut self.search, self.selected.as_ref())
-                {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.prefs.list_tab, ListTab::Muscles, "Muscles");
+                    ui.selectable_value(
+                        &mut self.prefs.list_tab,
+                        ListTab::Conditions,
+                        "Conditions",
+                    );
+                });
+                ui.separator();
+                let picked = match self.prefs.list_tab {
+                    ListTab::Muscles => {
+                        muscle_list_ui(ui, &self.atlas, &mut self.search, self.selected.as_ref())
+                    }
+                    ListTab::Conditions => conditions_ui(
+                        ui,
+                        &self.atlas,
+                        &mut self.open_condition,
+                        self.selected.as_ref(),
+                    ),
+                };
+                if let Some(id) = picked {
+                    commands.push(Command::SetMode(Mode::Atlas));
                     commands.push(Command::Select(id));
                 }
             });
@@ -271,31 +447,81 @@ impl AtlasApp {
         egui::Panel::right("details")
             .default_size(330.0)
             .resizable(true)
-            .show(ui, |ui| details_ui(ui, self.selected_muscle(), sides));
+            .show(ui, |ui| match self.mode {
+                Mode::Atlas => details_ui(ui, self.selected_muscle(), sides),
+                Mode::Finder => {
+                    let f = &mut self.finder;
+                    if let Some(a) = finder_panel_ui(
+                        ui,
+                        &self.atlas,
+                        &f.candidates,
+                        f.chosen,
+                        f.marks.len(),
+                        &mut f.brush_radius,
+                    ) {
+                        commands.push(Command::Finder(a));
+                    }
+                }
+            });
 
         let panels = self.panels();
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(theme.canvas))
             .show(ui, |ui| {
-                let selected = self
-                    .selected
-                    .as_ref()
-                    .and_then(|id| self.atlas.muscle(id))
-                    .map(|m| (m, sides));
+                let chosen = self
+                    .finder
+                    .chosen
+                    .and_then(|i| self.finder.candidates.get(i));
+                let selected = match self.mode {
+                    Mode::Atlas => self
+                        .selected
+                        .as_ref()
+                        .and_then(|id| self.atlas.muscle(id))
+                        .map(|m| (m, sides)),
+                    Mode::Finder => chosen.and_then(|c| {
+                        let side: &[Side] = match c.side {
+                            Side::Right => &[Side::Right],
+                            Side::Left => &[Side::Left],
+                        };
+                        self.atlas.muscle(&c.muscle).map(|m| (m, side))
+                    }),
+                };
+                let content = CanvasContent {
+                    panels: &panels,
+                    selected,
+                    marks: if self.mode == Mode::Finder {
+                        &self.finder.marks
+                    } else {
+                        &[]
+                    },
+                    mode: if self.mode == Mode::Finder {
+                        CanvasMode::Paint
+                    } else {
+                        CanvasMode::Pick
+                    },
+                };
                 let rect = ui.max_rect();
                 let font = (rect.height() / 60.0).clamp(12.0, 28.0);
                 let canvas_size = egui::vec2(rect.width(), rect.height() - legend_height(font));
                 let canvas = ui.allocate_ui(canvas_size, |ui| {
-                    canvas_ui(ui, &self.atlas, &theme, &panels, selected, &mut self.canvas)
+                    canvas_ui(ui, &self.atlas, &theme, content, &mut self.canvas)
                 });
-                if let Some(hit) = canvas.inner {
-                    commands.push(Command::SelectOnBody(hit));
+                match canvas.inner {
+                    Some(CanvasEvent::Picked(hit)) => commands.push(Command::SelectOnBody(hit)),
+                    Some(CanvasEvent::Painted { panel, pos_in_body }) => {
+                        commands.push(Command::Paint { panel, pos_in_body });
+                    }
+                    None => {}
                 }
                 let strip = egui::Rect::from_min_max(
                     egui::pos2(rect.left(), canvas.response.rect.bottom()),
                     rect.max,
                 );
-                paint_legend(ui.painter(), &theme, strip, font);
+                let entries: &[LegendEntry] = match self.mode {
+                    Mode::Atlas => &LegendEntry::ATLAS,
+                    Mode::Finder => &LegendEntry::FINDER,
+                };
+                paint_legend(ui.painter(), &theme, entries, strip, font);
             });
         if self.show_errors {
             self.errors_window_ui(ui);

@@ -5,6 +5,8 @@
 //! panels and painting), [`app`] (state and commands).
 
 pub mod app;
+pub mod cli;
+pub mod finder;
 pub mod geometry;
 pub mod hit;
 pub mod io;

@@ -1,8 +1,11 @@
-//! Command line entry: parses arguments and opens the window.
+//! Command line entry: opens the window, or runs a headless command.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, Subcommand, ValueEnum};
+use trigger_atlas::cli::{lookup_rows, lookup_text, spot_mark};
+use trigger_atlas::model::Side;
 
 /// An open atlas of myofascial trigger points and their referred pain.
 #[derive(Parser, Debug)]
@@ -10,18 +13,108 @@ use clap::Parser;
 struct Args {
     /// A folder of RON data (views.ron, muscles/*.ron) that adds to or overrides the
     /// built-in muscles.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     data: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
 }
 
-fn main() -> eframe::Result {
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Rank the muscles that can refer pain to one spot (the pain finder, headless).
+    Lookup {
+        /// The view the spot is on: `front`, `back` or `head_side`.
+        #[arg(long)]
+        view: String,
+        /// The spot in the view's data coordinates, e.g. 252,168 (see README).
+        #[arg(long, value_name = "X,Y", value_parser = parse_point)]
+        at: (f32, f32),
+        /// The side of the body. Front/back views: mirror the spot onto this side if
+        /// needed. Side views: which side's view (default right).
+        #[arg(long)]
+        side: Option<SideArg>,
+        /// Treat the spot as a disc of this radius (data units), like the app's brush.
+        #[arg(long, default_value_t = 0.0)]
+        radius: f32,
+        /// Print a JSON array, best first.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SideArg {
+    Right,
+    Left,
+}
+
+fn parse_point(text: &str) -> Result<(f32, f32), String> {
+    let (x, y) = text
+        .split_once(',')
+        .ok_or("write the spot as X,Y, e.g. 252,168")?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<f32>()
+            .map_err(|_| format!("\"{s}\" is not a number"))
+    };
+    Ok((parse(x)?, parse(y)?))
+}
+
+fn main() -> ExitCode {
     let args = Args::parse();
-    let icon = app_icon();
+    match args.command {
+        None => match run_window(args.data) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("cannot open the window: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::Lookup {
+            view,
+            at,
+            side,
+            radius,
+            json,
+        }) => {
+            let report = trigger_atlas::io::load_atlas(args.data.as_deref());
+            for e in &report.errors {
+                eprintln!("{e}");
+            }
+            let side = side.map(|s| match s {
+                SideArg::Right => Side::Right,
+                SideArg::Left => Side::Left,
+            });
+            let mark = match spot_mark(&report.atlas, &view, at.0, at.1, side, radius) {
+                Ok(m) => m,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let rows = lookup_rows(&report.atlas, &mark);
+            if json {
+                match serde_json::to_string_pretty(&rows) {
+                    Ok(text) => println!("{text}"),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            } else {
+                print!("{}", lookup_text(&rows, &mark));
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn run_window(data: Option<PathBuf>) -> eframe::Result {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Trigger Point Atlas")
         .with_inner_size([1280.0, 860.0])
         .with_min_inner_size([640.0, 480.0]);
-    if let Some(icon) = icon {
+    if let Some(icon) = app_icon() {
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions {
@@ -33,7 +126,7 @@ fn main() -> eframe::Result {
         options,
         Box::new(move |cc| {
             Ok(Box::new(
-                trigger_atlas::AtlasApp::new(args.data.as_deref()).with_storage(cc),
+                trigger_atlas::AtlasApp::new(data.as_deref()).with_storage(cc),
             ))
         }),
     )

@@ -26,6 +26,9 @@ pub struct Theme {
     pub trigger_halo: Color32,
     pub label: Color32,
     pub side_label: Color32,
+    /// Pain-finder marks: violet, a hue no zone uses.
+    pub mark_fill: Color32,
+    pub mark_line: Color32,
     /// Line widths in body units (scaled with the drawing), with a floor in points.
     pub outline_width: f32,
     pub detail_width: f32,
@@ -54,6 +57,8 @@ impl Theme {
             trigger_halo: Color32::from_rgb(255, 255, 255),
             label: Color32::from_rgb(60, 60, 60),
             side_label: Color32::from_rgb(22, 82, 150),
+            mark_fill: Color32::from_rgba_unmultiplied(110, 60, 170, 90),
+            mark_line: Color32::from_rgb(92, 40, 150),
             outline_width: 1.7,
             detail_width: 0.9,
             min_line_px: 1.0,
@@ -81,6 +86,8 @@ impl Theme {
             trigger_halo: Color32::from_rgb(20, 20, 20),
             label: Color32::from_rgb(215, 215, 215),
             side_label: Color32::from_rgb(140, 190, 250),
+            mark_fill: Color32::from_rgba_unmultiplied(190, 140, 255, 90),
+            mark_line: Color32::from_rgb(200, 160, 255),
             ..Self::light()
         }
     }

@@ -7,7 +7,8 @@ mod tessellate;
 mod transform;
 
 pub use polygon::{
-    mirror_x, point_in_polygon, polygon_area, segments_intersect_properly, segments_touch,
+    distance_to_outline, mirror_x, point_in_polygon, polygon_area, segments_intersect_properly,
+    segments_touch,
 };
 pub use spline::{smooth_closed, smooth_open};
 pub use tessellate::{Tessellation, stipple_points, triangulate};

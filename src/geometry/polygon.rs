@@ -22,6 +22,20 @@ pub fn point_in_polygon(polygon: &[Pos2], p: Pos2) -> bool {
     inside
 }
 
+/// Distance from `p` to the nearest point of the closed outline `polygon`.
+#[must_use]
+pub fn distance_to_outline(polygon: &[Pos2], p: Pos2) -> f32 {
+    let n = polygon.len();
+    let mut best = f32::INFINITY;
+    for i in 0..n {
+        let (a, b) = (polygon[i], polygon[(i + 1) % n]);
+        let ab = b - a;
+        let t = ((p - a).dot(ab) / ab.length_sq().max(1e-12)).clamp(0.0, 1.0);
+        best = best.min(p.distance(a + ab * t));
+    }
+    best
+}
+
 /// Signed area (shoelace); positive when the points run clockwise on screen (y down).
 #[must_use]
 pub fn polygon_area(polygon: &[Pos2]) -> f32 {

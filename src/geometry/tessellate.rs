@@ -1,17 +1,19 @@
 //! Work done once per shape when data loads: triangles for concave fills and the
 //! dot positions of stippled zones. Per frame we only transform and paint.
 
-use emath::Pos2;
+use emath::{Pos2, Rect};
 
 use super::point_in_polygon;
 
 /// A filled polygon ready to paint: its outline and triangle indices into it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Tessellation {
     /// The smoothed outline in body coordinates.
     pub outline: Vec<Pos2>,
     /// Triangle list indexing `outline`.
     pub triangles: Vec<u32>,
+    /// Bounding box of `outline`, for quick rejection in hit tests and ranking.
+    pub bounds: Rect,
 }
 
 impl Tessellation {
@@ -19,7 +21,12 @@ impl Tessellation {
     #[must_use]
     pub fn new(outline: Vec<Pos2>) -> Self {
         let triangles = triangulate(&outline);
-        Self { outline, triangles }
+        let bounds = Rect::from_points(&outline);
+        Self {
+            outline,
+            triangles,
+            bounds,
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use egui::{Pos2, Sense, Ui};
 
 use super::layout::{Panel, layout};
 use super::paint::{Highlight, paint_panel, panel_transform};
+use crate::finder::PainMark;
 use crate::hit::{Hit, hit_test};
 use crate::model::{Atlas, Muscle, Side};
 use crate::theme::Theme;
@@ -46,46 +47,108 @@ pub fn hits_at(
     Some((panel.clone(), pos_in_body, hits))
 }
 
-/// Shows the canvas filling `ui`; returns the muscle the user clicked, if any.
+/// What the canvas does with the pointer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CanvasMode {
+    /// Clicking picks muscles.
+    Pick,
+    /// Clicking and dragging paints painful spots.
+    Paint,
+}
+
+/// What the user did on the canvas this frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasEvent {
+    /// A click picked this muscle.
+    Picked(Hit),
+    /// The pointer painted at this body position on this panel (several per drag).
+    Painted { panel: Panel, pos_in_body: Pos2 },
+}
+
+/// Everything the canvas draws, besides the body itself.
+#[derive(Clone, Copy, Debug)]
+pub struct CanvasContent<'a> {
+    pub panels: &'a [Panel],
+    pub selected: Option<(&'a Muscle, &'a [Side])>,
+    pub marks: &'a [PainMark],
+    pub mode: CanvasMode,
+}
+
+/// Shows the canvas filling `ui`; returns what the user did, if anything.
 pub fn canvas_ui(
     ui: &mut Ui,
     atlas: &Atlas,
     theme: &Theme,
-    panels: &[Panel],
-    selected: Option<(&Muscle, &[Side])>,
+    content: CanvasContent<'_>,
     memory: &mut CanvasMemory,
-) -> Option<Hit> {
-    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click());
+) -> Option<CanvasEvent> {
+    let sense = match content.mode {
+        CanvasMode::Pick => Sense::click(),
+        CanvasMode::Paint => Sense::click_and_drag(),
+    };
+    let (response, painter) = ui.allocate_painter(ui.available_size(), sense);
     // Screen readers: name the canvas and what it shows.
-    let description = match selected {
-        Some((m, _)) => format!("Body map showing the referral pattern of {}", m.name),
-        None => "Body map: click a muscle to see its referral pattern".to_owned(),
+    let description = match (content.mode, content.selected) {
+        (CanvasMode::Paint, _) => {
+            format!("Body map for marking pain: {} marks", content.marks.len())
+        }
+        (CanvasMode::Pick, Some((m, _))) => {
+            format!("Body map showing the referral pattern of {}", m.name)
+        }
+        (CanvasMode::Pick, None) => {
+            "Body map: click a muscle to see its referral pattern".to_owned()
+        }
     };
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
     });
     painter.rect_filled(response.rect, 0.0, theme.canvas);
-    let placed = layout(atlas, panels, response.rect.shrink(8.0));
+    let placed = layout(atlas, content.panels, response.rect.shrink(8.0));
     memory.placed.clone_from(&placed);
 
     let under_pointer = response
         .hover_pos()
         .and_then(|p| hits_at(atlas, &placed, p));
-    let hovered = under_pointer
-        .as_ref()
-        .and_then(|(_, _, hits)| hits.first().cloned());
-
+    let hovered = match content.mode {
+        CanvasMode::Pick => under_pointer
+            .as_ref()
+            .and_then(|(_, _, hits)| hits.first().cloned()),
+        CanvasMode::Paint => None,
+    };
     let highlight = Highlight {
-        selected,
+        selected: content.selected,
         hovered: hovered.as_ref(),
+        marks: content.marks,
     };
     for (panel, rect) in &placed {
         paint_panel(&painter, atlas, theme, panel, *rect, highlight);
     }
 
+    match content.mode {
+        CanvasMode::Pick => {
+            pick(&response, atlas, under_pointer.as_ref(), memory).map(CanvasEvent::Picked)
+        }
+        CanvasMode::Paint => {
+            let painting = response.clicked() || response.dragged() || response.drag_started();
+            let pos = response.interact_pointer_pos().filter(|_| painting)?;
+            let (panel, pos_in_body, _) = hits_at(atlas, &placed, pos)?;
+            let view = atlas.view(&panel.view)?;
+            view.contains_body_point(pos_in_body)
+                .then_some(CanvasEvent::Painted { panel, pos_in_body })
+        }
+    }
+}
+
+/// Click handling in pick mode: topmost muscle, or the next one down on a repeat.
+fn pick(
+    response: &egui::Response,
+    atlas: &Atlas,
+    under_pointer: Option<&(Panel, Pos2, Vec<Hit>)>,
+    memory: &mut CanvasMemory,
+) -> Option<Hit> {
     let mut clicked = None;
     if response.clicked()
-        && let Some((panel, pos_in_body, hits)) = under_pointer.clone()
+        && let Some((panel, pos_in_body, hits)) = under_pointer.cloned()
         && !hits.is_empty()
     {
         let index = match &memory.last_click {
@@ -101,7 +164,7 @@ pub fn canvas_ui(
         clicked = Some(hits[index].clone());
     }
 
-    if let Some((_, _, hits)) = &under_pointer
+    if let Some((_, _, hits)) = under_pointer
         && let Some(top) = hits.first()
         && let Some(m) = atlas.muscle(&top.muscle)
     {
@@ -110,7 +173,7 @@ pub fn canvas_ui(
             text.push_str("\nClick again for: ");
             text.push_str(&below.name);
         }
-        response.on_hover_text_at_pointer(text);
+        response.clone().on_hover_text_at_pointer(text);
     }
     clicked
 }

@@ -5,14 +5,47 @@ use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, pos2, vec2};
 use super::paint::paint_trigger_point;
 use crate::theme::Theme;
 
-/// The legend entries, in the order they are shown.
-pub const LEGEND_LABELS: [&str; 5] = [
-    "Trigger point",
-    "Essential zone (nearly everyone)",
-    "Spillover zone (some people)",
-    "Selected muscle",
-    "Deep muscle",
-];
+/// One entry of the legend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegendEntry {
+    TriggerPoint,
+    Essential,
+    Spillover,
+    Selected,
+    Deep,
+    PainMark,
+}
+
+impl LegendEntry {
+    /// The entries of the atlas mode, in order.
+    pub const ATLAS: [LegendEntry; 5] = [
+        LegendEntry::TriggerPoint,
+        LegendEntry::Essential,
+        LegendEntry::Spillover,
+        LegendEntry::Selected,
+        LegendEntry::Deep,
+    ];
+    /// The entries of the pain finder, in order.
+    pub const FINDER: [LegendEntry; 4] = [
+        LegendEntry::PainMark,
+        LegendEntry::TriggerPoint,
+        LegendEntry::Essential,
+        LegendEntry::Spillover,
+    ];
+
+    /// The words shown beside the swatch.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            LegendEntry::TriggerPoint => "Trigger point",
+            LegendEntry::Essential => "Essential zone (nearly everyone)",
+            LegendEntry::Spillover => "Spillover zone (some people)",
+            LegendEntry::Selected => "Selected muscle",
+            LegendEntry::Deep => "Deep muscle",
+            LegendEntry::PainMark => "Where it hurts",
+        }
+    }
+}
 
 /// Height of the legend row for a font size, in points.
 #[must_use]
@@ -20,10 +53,11 @@ pub fn legend_height(font_size: f32) -> f32 {
     font_size * 2.4
 }
 
-fn row_width(painter: &Painter, theme: &Theme, font_size: f32) -> f32 {
+fn row_width(painter: &Painter, theme: &Theme, entries: &[LegendEntry], font_size: f32) -> f32 {
     let font = FontId::proportional(font_size);
-    let items: f32 = LEGEND_LABELS
+    let items: f32 = entries
         .iter()
+        .map(|e| e.label())
         .map(|l| {
             painter
                 .layout_no_wrap((*l).to_owned(), font.clone(), theme.label)
@@ -32,13 +66,19 @@ fn row_width(painter: &Painter, theme: &Theme, font_size: f32) -> f32 {
                 + font_size * 2.0
         })
         .sum();
-    items + font_size * 1.6 * (LEGEND_LABELS.len() - 1) as f32 + 16.0
+    items + font_size * 1.6 * entries.len().saturating_sub(1) as f32 + 16.0
 }
 
 /// Paints the legend centred in `area` (a strip of [`legend_height`]).
-pub fn paint_legend(painter: &Painter, theme: &Theme, area: Rect, font_size: f32) {
+pub fn paint_legend(
+    painter: &Painter,
+    theme: &Theme,
+    entries: &[LegendEntry],
+    area: Rect,
+    font_size: f32,
+) {
     // Shrink the type when the row would not fit, rather than cut entries off.
-    let natural = row_width(painter, theme, font_size);
+    let natural = row_width(painter, theme, entries, font_size);
     let font_size = if natural > area.width() {
         (font_size * area.width() / natural).max(8.0)
     } else {
@@ -47,24 +87,26 @@ pub fn paint_legend(painter: &Painter, theme: &Theme, area: Rect, font_size: f32
     let font = FontId::proportional(font_size);
     let swatch = vec2(font_size * 1.5, font_size * 1.1);
     let gap = font_size * 1.6;
-    let widths: Vec<f32> = LEGEND_LABELS
+    let widths: Vec<f32> = entries
         .iter()
-        .map(|l| {
-            let galley = painter.layout_no_wrap((*l).to_owned(), font.clone(), theme.label);
+        .map(|e| {
+            let galley = painter.layout_no_wrap(e.label().to_owned(), font.clone(), theme.label);
             swatch.x + font_size * 0.5 + galley.size().x
         })
         .collect();
     let total: f32 = widths.iter().sum::<f32>() + gap * (widths.len() - 1) as f32;
     let mut x = area.center().x - total * 0.5;
     let y = area.center().y;
-    for (i, label) in LEGEND_LABELS.iter().enumerate() {
+    for (i, entry) in entries.iter().enumerate() {
         let sw = Rect::from_min_size(pos2(x, y - swatch.y * 0.5), swatch);
-        match i {
-            0 => paint_trigger_point(painter, theme, sw.center(), font_size / 10.0),
-            1 => {
+        match entry {
+            LegendEntry::TriggerPoint => {
+                paint_trigger_point(painter, theme, sw.center(), font_size / 10.0);
+            }
+            LegendEntry::Essential => {
                 painter.rect_filled(sw, 2.0, theme.essential);
             }
-            2 => {
+            LegendEntry::Spillover => {
                 painter.rect_filled(sw, 2.0, theme.spillover_wash);
                 let step = swatch.x / 4.0;
                 for row in 0..4 {
@@ -84,7 +126,7 @@ pub fn paint_legend(painter: &Painter, theme: &Theme, area: Rect, font_size: f32
                     }
                 }
             }
-            3 => {
+            LegendEntry::Selected => {
                 painter.rect_filled(sw, 2.0, theme.selected_fill);
                 painter.rect_stroke(
                     sw,
@@ -93,7 +135,15 @@ pub fn paint_legend(painter: &Painter, theme: &Theme, area: Rect, font_size: f32
                     egui::StrokeKind::Inside,
                 );
             }
-            _ => {
+            LegendEntry::PainMark => {
+                painter.circle(
+                    sw.center(),
+                    swatch.y * 0.5,
+                    theme.mark_fill,
+                    Stroke::new(1.5, theme.mark_line),
+                );
+            }
+            LegendEntry::Deep => {
                 let pts = vec![
                     sw.left_top(),
                     sw.right_top(),
@@ -112,7 +162,7 @@ pub fn paint_legend(painter: &Painter, theme: &Theme, area: Rect, font_size: f32
         painter.text(
             pos2(sw.right() + font_size * 0.5, y),
             Align2::LEFT_CENTER,
-            *label,
+            entry.label(),
             font.clone(),
             theme.label,
         );

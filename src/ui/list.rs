@@ -12,12 +12,13 @@ pub fn muscle_list_ui(
     selected: Option<&MuscleId>,
 ) -> Option<MuscleId> {
     let mut picked = None;
+    let label = ui.label("Search");
     ui.add(
         egui::TextEdit::singleline(search)
-            .hint_text("Search muscles, aliases, conditions")
+            .hint_text("Name, alias or condition")
             .desired_width(f32::INFINITY),
     )
-    .labelled_by(ui.label("Search").id);
+    .labelled_by(label.id);
     ui.add_space(4.0);
     let query = search.trim().to_lowercase();
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {

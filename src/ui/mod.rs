@@ -1,7 +1,9 @@
 //! Widgets and panels. One panel or canvas per file; functions taking `&mut Ui` end in `_ui`.
 
 pub mod canvas;
+pub mod conditions;
 pub mod details;
+pub mod finder_panel;
 pub mod layout;
 pub mod legend;
 pub mod list;

@@ -5,6 +5,7 @@
 use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Shape, Stroke, pos2, vec2};
 
 use super::layout::{Panel, TITLE_HEIGHT, drawing_rect};
+use crate::finder::PainMark;
 use crate::geometry::{ScreenFromBody, Tessellation};
 use crate::hit::{Hit, draw_order};
 use crate::model::{Atlas, Layer, LineWeight, Muscle, ScreenHalf, Side, View, ViewKind, ZoneKind};
@@ -17,6 +18,8 @@ pub struct Highlight<'a> {
     pub selected: Option<(&'a Muscle, &'a [Side])>,
     /// The muscle under the pointer.
     pub hovered: Option<&'a Hit>,
+    /// Painful spots marked in the pain finder.
+    pub marks: &'a [PainMark],
 }
 
 /// The body → screen transform for a panel occupying `panel_rect`.
@@ -209,6 +212,7 @@ pub fn paint_panel(
         paint_lines(&painter, theme, view, &t, outline_w, detail_w);
     }
 
+    paint_marks(&painter, theme, view, panel, &t, highlight.marks);
     paint_side_labels(&painter, theme, view, &t);
 }
 
@@ -310,5 +314,30 @@ fn paint_side_labels(painter: &Painter, theme: &Theme, view: &View, t: &ScreenFr
         }
         // A side view shows one side only, and its title already names it.
         ViewKind::Lateral { .. } => {}
+    }
+}
+
+/// The patient's marked spots: translucent violet discs, so zones show through.
+fn paint_marks(
+    painter: &Painter,
+    theme: &Theme,
+    view: &View,
+    panel: &Panel,
+    t: &ScreenFromBody,
+    marks: &[PainMark],
+) {
+    let lateral = matches!(view.kind, ViewKind::Lateral { .. });
+    for mark in marks
+        .iter()
+        .filter(|m| m.view == view.id && (!lateral || m.panel_side == panel.side))
+    {
+        let centre = t.apply(mark.pos);
+        let radius = mark.radius * t.scale();
+        painter.circle(
+            centre,
+            radius,
+            theme.mark_fill,
+            Stroke::new(1.5, theme.mark_line),
+        );
     }
 }

@@ -285,3 +285,137 @@ fn the_canvas_is_named_for_screen_readers() {
             .is_some()
     );
 }
+
+fn side_panel(side: Side) -> Panel {
+    Panel {
+        view: ViewId("head_side".to_owned()),
+        side,
+    }
+}
+
+#[test]
+fn marking_pain_in_the_finder_ranks_the_muscles_and_overlays_a_choice() {
+    let mut h = harness();
+    h.get_by_label("Where does it hurt?").click();
+    h.run();
+    // The right temple and the right side of the neck, on the right side view.
+    for body in [pos2(160.0, 80.0), pos2(90.0, 230.0)] {
+        let pos = {
+            let app = h.state();
+            app.canvas
+                .screen_pos(&app.atlas, &side_panel(Side::Right), body)
+                .expect("side view shown")
+        };
+        click_at(&mut h, pos);
+    }
+    assert_eq!(h.state().finder.marks.len(), 2);
+    assert!(
+        h.query_by_label("1. Upper trapezius (right)").is_some(),
+        "best match listed first"
+    );
+    assert!(
+        h.query_by_label_contains("2 of 2 marks in its essential zone")
+            .is_some()
+    );
+    assert_eq!(
+        essential_pixels(&mut h, "head_side").0 + essential_pixels(&mut h, "head_side").1,
+        0,
+        "no overlay yet"
+    );
+
+    h.get_by_label("1. Upper trapezius (right)").click();
+    h.run();
+    let (left, right) = essential_pixels(&mut h, "head_side");
+    assert!(
+        left + right > 200,
+        "choosing a candidate overlays its pattern"
+    );
+
+    // Undo removes the last mark and the ranking follows.
+    h.get_by_label("Undo last").click();
+    h.run();
+    assert_eq!(h.state().finder.marks.len(), 1);
+    assert!(
+        h.query_all_by_label_contains("the mark in its essential zone")
+            .next()
+            .is_some()
+    );
+    h.get_by_label("Clear all").click();
+    h.run();
+    assert!(h.state().finder.marks.is_empty());
+    assert!(h.state().finder.candidates.is_empty());
+}
+
+#[test]
+fn the_command_line_lookup_agrees_with_the_finder() {
+    let mut h = harness();
+    h.get_by_label("Where does it hurt?").click();
+    h.run();
+    let pos = {
+        let app = h.state();
+        app.canvas
+            .screen_pos(&app.atlas, &side_panel(Side::Left), pos2(150.0, 85.0))
+            .expect("left side view")
+    };
+    click_at(&mut h, pos);
+    let mark = h.state().finder.marks[0].clone();
+    let ui: Vec<(String, String, String)> = h
+        .state()
+        .finder
+        .candidates
+        .iter()
+        .map(|c| {
+            (
+                c.muscle.0.clone(),
+                c.side.word().to_owned(),
+                format!("{:.4}", c.score),
+            )
+        })
+        .collect();
+    assert!(!ui.is_empty());
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_trigger-atlas"))
+        .args(["lookup", "--view", "head_side", "--side", "left", "--json"])
+        .args(["--at", &format!("{},{}", mark.pos.x, mark.pos.y)])
+        .args(["--radius", &mark.radius.to_string()])
+        .output()
+        .expect("run the binary");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("JSON array");
+    let cli: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            let score = r["score"].as_f64().expect("score");
+            (
+                r["id"].as_str().expect("id").to_owned(),
+                r["side"].as_str().expect("side").to_owned(),
+                format!("{score:.4}"),
+            )
+        })
+        .collect();
+    assert_eq!(cli, ui);
+    assert!(
+        rows.iter()
+            .all(|r| r["kind"] == "essential" || r["kind"] == "spillover")
+    );
+    assert!(rows.iter().all(|r| r["name"].is_string()));
+}
+
+#[test]
+fn the_conditions_list_leads_to_the_muscles_that_list_them() {
+    let mut h = harness();
+    h.get_by_label("Conditions").click();
+    h.run();
+    h.get_by_label("Sciatica-like pain").click();
+    h.run();
+    assert!(h.query_by_label("Piriformis").is_some());
+    assert!(h.query_by_label("Gluteus minimus").is_some());
+    assert!(h.query_by_label("Masseter").is_none());
+    h.get_by_label("Piriformis").click();
+    h.run();
+    assert_eq!(h.state().selected, Some(MuscleId("piriformis".into())));
+}

@@ -1,0 +1,172 @@
+//! "Where does it hurt?": rank the muscles whose referral zones cover the spots a
+//! patient marks. One engine for the window and the `lookup` command.
+
+use emath::Pos2;
+use serde::{Deserialize, Serialize};
+
+use crate::geometry::{Tessellation, distance_to_outline, point_in_polygon};
+use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId, ViewKind, ZoneKind};
+
+/// Weight of a mark in an essential zone; a spillover mark counts [`SPILLOVER_WEIGHT`].
+pub const ESSENTIAL_WEIGHT: f32 = 1.0;
+/// Spillover is felt by only some patients, so it counts for about a third.
+pub const SPILLOVER_WEIGHT: f32 = 0.35;
+
+/// A painful spot marked on a view, in that view's body coordinates (as authored,
+/// i.e. unflipped for side views).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PainMark {
+    pub view: ViewId,
+    /// For side views: which side's view the mark was made on. Ignored on front and
+    /// back views, where the position itself tells the side.
+    pub panel_side: Side,
+    pub pos: Pos2,
+    /// Brush radius in body units; a zone within this distance counts as touched.
+    pub radius: f32,
+}
+
+/// How one mark relates to a muscle's pattern on one side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coverage {
+    Essential,
+    Spillover,
+    Outside,
+}
+
+/// A muscle (on one side) that could cause the marked pain.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Candidate {
+    pub muscle: MuscleId,
+    pub side: Side,
+    /// Weighted share of the marks its zones cover: 1.0 = every mark in an
+    /// essential zone.
+    pub score: f32,
+    pub essential: usize,
+    pub spillover: usize,
+    pub marks: usize,
+}
+
+impl Candidate {
+    /// "3 of 4 marks in its essential zone, 1 in spillover".
+    #[must_use]
+    pub fn reason(&self) -> String {
+        let mut parts = Vec::new();
+        if self.essential > 0 {
+            parts.push(format!(
+                "{} of {} marks in its essential zone",
+                self.essential, self.marks
+            ));
+        }
+        if self.spillover > 0 {
+            if parts.is_empty() {
+                parts.push(format!(
+                    "{} of {} marks in its spillover zone",
+                    self.spillover, self.marks
+                ));
+            } else {
+                parts.push(format!("{} in spillover", self.spillover));
+            }
+        }
+        let text = parts.join(", ");
+        if self.marks == 1 {
+            text.replace("1 of 1 marks", "the mark")
+        } else {
+            text
+        }
+    }
+
+    /// The stronger kind of zone that covers the marks: essential if any mark is in
+    /// an essential zone.
+    #[must_use]
+    pub fn kind(&self) -> ZoneKind {
+        if self.essential > 0 {
+            ZoneKind::Essential
+        } else {
+            ZoneKind::Spillover
+        }
+    }
+}
+
+fn touches(tess: &Tessellation, p: Pos2, radius: f32) -> bool {
+    if !tess.bounds.expand(radius).contains(p) {
+        return false;
+    }
+    point_in_polygon(&tess.outline, p)
+        || (radius > 0.0 && distance_to_outline(&tess.outline, p) <= radius)
+}
+
+/// How `mark` falls in the pattern of `muscle` when its trigger point is on `side`.
+#[must_use]
+pub fn coverage(atlas: &Atlas, muscle: &Muscle, side: Side, mark: &PainMark) -> Coverage {
+    let Some(view) = atlas.view(&mark.view) else {
+        return Coverage::Outside;
+    };
+    // Which drawn sides of the zone the mark can fall on.
+    let referred_sides: &[Side] = if muscle.bilateral_referral {
+        &Side::BOTH
+    } else {
+        std::slice::from_ref(&side)
+    };
+    let mut best = Coverage::Outside;
+    for zone in muscle.zones.iter().filter(|z| z.view == mark.view) {
+        let hit = match view.kind {
+            ViewKind::Bilateral { .. } => referred_sides
+                .iter()
+                .any(|s| touches(zone.fill.get(*s), mark.pos, mark.radius)),
+            ViewKind::Lateral { .. } => {
+                referred_sides.contains(&mark.panel_side)
+                    && touches(&zone.fill.right, mark.pos, mark.radius)
+            }
+        };
+        if hit {
+            match zone.kind {
+                ZoneKind::Essential => return Coverage::Essential,
+                ZoneKind::Spillover => best = Coverage::Spillover,
+            }
+        }
+    }
+    best
+}
+
+/// Ranks every muscle and side against the marks, best first. Muscles whose zones
+/// touch none of the marks are left out.
+#[must_use]
+pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    if marks.is_empty() {
+        return out;
+    }
+    for muscle in &atlas.muscles {
+        for side in Side::BOTH {
+            let (mut essential, mut spillover) = (0, 0);
+            for mark in marks {
+                match coverage(atlas, muscle, side, mark) {
+                    Coverage::Essential => essential += 1,
+                    Coverage::Spillover => spillover += 1,
+                    Coverage::Outside => {}
+                }
+            }
+            if essential + spillover == 0 {
+                continue;
+            }
+            let score = (essential as f32 * ESSENTIAL_WEIGHT + spillover as f32 * SPILLOVER_WEIGHT)
+                / marks.len() as f32;
+            out.push(Candidate {
+                muscle: muscle.id.clone(),
+                side,
+                score,
+                essential,
+                spillover,
+                marks: marks.len(),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.essential.cmp(&a.essential))
+            .then_with(|| a.muscle.cmp(&b.muscle))
+            .then((a.side == Side::Left).cmp(&(b.side == Side::Left)))
+    });
+    out
+}

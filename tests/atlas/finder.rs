@@ -1,0 +1,211 @@
+//! The pain finder's ranking, on small made-up atlases (exact rules) and on the real
+//! one (the answers a physician expects).
+
+use egui::pos2;
+use trigger_atlas::finder::{PainMark, rank};
+use trigger_atlas::io::{SourceText, build, embedded_sources};
+use trigger_atlas::model::{Atlas, Side, ViewId};
+
+use crate::embedded;
+
+/// A square zone on the back view, on the patient's right (x > 200).
+const RIGHT_SQUARE: &str = "(240.0, 300.0), (260.0, 300.0), (260.0, 320.0), (240.0, 320.0)";
+const OTHER_SQUARE: &str = "(240.0, 330.0), (260.0, 330.0), (260.0, 350.0), (240.0, 350.0)";
+
+fn muscle(id: &str, zones: &[(&str, &str)], bilateral: bool) -> SourceText {
+    let zones: Vec<String> = zones
+        .iter()
+        .map(|(kind, pts)| {
+            format!("(kind: {kind}, view: \"back\", areas: [\"back\"], points: [{pts}])")
+        })
+        .collect();
+    let zones = zones.join(", ");
+    let text = format!(
+        r#"(id: "{id}", name: "{id}", latin: "L", region: "Low back and hip", layer: Superficial,
+    shapes: [(view: "back", points: [(210.0, 250.0), (230.0, 250.0), (230.0, 270.0), (210.0, 270.0)])],
+    trigger_points: [(label: "TrP", view: "back", at: (220.0, 260.0))],
+    zones: [{zones}],
+    bilateral_referral: {bilateral},
+    summary: "s", clinical: (trigger_points: "t", essential: "e", spillover: ""),
+    sources: [(citation: "c")])"#
+    );
+    SourceText {
+        name: format!("{id}.ron"),
+        text,
+    }
+}
+
+fn atlas_of(muscles: &[SourceText]) -> Atlas {
+    let (views, _) = embedded_sources();
+    let report = build(&views, muscles, None, &[]);
+    assert!(report.errors.is_empty(), "{:#?}", report.errors);
+    report.atlas
+}
+
+fn mark(x: f32, y: f32) -> PainMark {
+    PainMark {
+        view: ViewId("back".into()),
+        panel_side: Side::Right,
+        pos: pos2(x, y),
+        radius: 0.0,
+    }
+}
+
+fn ids(atlas: &Atlas, marks: &[PainMark]) -> Vec<(String, Side)> {
+    rank(atlas, marks)
+        .into_iter()
+        .map(|c| (c.muscle.0, c.side))
+        .collect()
+}
+
+#[test]
+fn essential_outranks_spillover() {
+    let atlas = atlas_of(&[
+        muscle(
+            "spills",
+            &[("Essential", OTHER_SQUARE), ("Spillover", RIGHT_SQUARE)],
+            false,
+        ),
+        muscle("hurts", &[("Essential", RIGHT_SQUARE)], false),
+    ]);
+    let ranked = rank(&atlas, &[mark(250.0, 310.0)]);
+    assert_eq!(ranked[0].muscle.0, "hurts");
+    assert_eq!(ranked[1].muscle.0, "spills");
+    assert!(
+        ranked[0].score > ranked[1].score * 2.0,
+        "essential weighs clearly more"
+    );
+    assert_eq!(ranked[1].reason(), "the mark in its spillover zone");
+}
+
+#[test]
+fn the_other_side_is_excluded() {
+    let atlas = atlas_of(&[muscle("one_sided", &[("Essential", RIGHT_SQUARE)], false)]);
+    assert_eq!(
+        ids(&atlas, &[mark(250.0, 310.0)]),
+        [("one_sided".to_owned(), Side::Right)]
+    );
+    // The mirror image of the spot is on the patient's left.
+    assert_eq!(
+        ids(&atlas, &[mark(150.0, 310.0)]),
+        [("one_sided".to_owned(), Side::Left)]
+    );
+}
+
+#[test]
+fn several_marks_add_up() {
+    let atlas = atlas_of(&[
+        muscle("covers_one", &[("Essential", RIGHT_SQUARE)], false),
+        muscle(
+            "covers_both",
+            &[("Essential", RIGHT_SQUARE), ("Essential", OTHER_SQUARE)],
+            false,
+        ),
+    ]);
+    let marks = [mark(250.0, 310.0), mark(250.0, 340.0)];
+    let ranked = rank(&atlas, &marks);
+    assert_eq!(ranked[0].muscle.0, "covers_both");
+    assert_eq!(ranked[0].essential, 2);
+    assert_eq!(ranked[1].muscle.0, "covers_one");
+    assert_eq!(ranked[1].reason(), "1 of 2 marks in its essential zone");
+}
+
+#[test]
+fn a_bilateral_pattern_counts_on_both_sides() {
+    let atlas = atlas_of(&[muscle("both_ways", &[("Essential", RIGHT_SQUARE)], true)]);
+    let found = ids(&atlas, &[mark(150.0, 310.0)]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.contains(&("both_ways".to_owned(), Side::Right)));
+    assert!(found.contains(&("both_ways".to_owned(), Side::Left)));
+}
+
+#[test]
+fn a_brush_touching_the_edge_of_a_zone_counts() {
+    let atlas = atlas_of(&[muscle("edge", &[("Essential", RIGHT_SQUARE)], false)]);
+    let near = PainMark {
+        radius: 6.0,
+        ..mark(265.0, 310.0)
+    };
+    assert_eq!(rank(&atlas, &[mark(265.0, 310.0)]).len(), 0);
+    assert_eq!(rank(&atlas, &[near]).len(), 1);
+}
+
+fn top(n: usize, marks: &[PainMark]) -> Vec<(String, Side)> {
+    let atlas = embedded().atlas;
+    rank(&atlas, marks)
+        .into_iter()
+        .take(n)
+        .map(|c| (c.muscle.0, c.side))
+        .collect()
+}
+
+fn side_mark(x: f32, y: f32, side: Side) -> PainMark {
+    PainMark {
+        view: ViewId("head_side".into()),
+        panel_side: side,
+        pos: pos2(x, y),
+        radius: 6.0,
+    }
+}
+
+#[test]
+fn temple_and_side_of_neck_point_to_the_neck_and_jaw_muscles() {
+    // Right temple and right side of the neck, on the side view of the head.
+    let marks = [
+        side_mark(160.0, 80.0, Side::Right),
+        side_mark(90.0, 230.0, Side::Right),
+    ];
+    let found = top(4, &marks);
+    assert_eq!(
+        found[0],
+        ("upper_trapezius".to_owned(), Side::Right),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("temporalis".to_owned(), Side::Right)),
+        "{found:?}"
+    );
+    // The same marks on the left side give the left-side muscles.
+    let marks = [
+        side_mark(160.0, 80.0, Side::Left),
+        side_mark(90.0, 230.0, Side::Left),
+    ];
+    assert_eq!(
+        top(1, &marks)[0],
+        ("upper_trapezius".to_owned(), Side::Left)
+    );
+}
+
+#[test]
+fn buttock_and_back_of_thigh_point_to_gluteus_minimus_and_piriformis() {
+    // Patient's right buttock and back of the thigh (back view, x > 200).
+    let marks = [mark(225.0, 425.0), mark(228.0, 480.0), mark(226.0, 520.0)];
+    let found = top(3, &marks);
+    assert!(
+        found.contains(&("gluteus_minimus".to_owned(), Side::Right)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("piriformis".to_owned(), Side::Right)),
+        "{found:?}"
+    );
+    // Mirrored to the left buttock and thigh, the answer moves to the left side.
+    let marks: Vec<PainMark> = marks
+        .iter()
+        .map(|m| mark(400.0 - m.pos.x, m.pos.y))
+        .collect();
+    let found = top(3, &marks);
+    assert!(
+        found.iter().all(|(_, side)| *side == Side::Left),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("gluteus_minimus".to_owned(), Side::Left)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn no_marks_no_candidates() {
+    assert!(rank(&embedded().atlas, &[]).is_empty());
+}
