@@ -3,7 +3,8 @@
 //!
 //! `cargo run --example screenshot -- OUT.png [MUSCLE_ID|finder|-] [right|left|both] [WIDTHxHEIGHT] [PIXELS_PER_POINT]`
 //!
-//! The size is in points; the PNG has size × pixels-per-point pixels.
+//! The size is in points; the PNG has size × pixels-per-point pixels. Add `--data DIR`
+//! to include a user data folder, `--views front,side` to choose the views.
 
 use trigger_atlas::AtlasApp;
 use trigger_atlas::app::Command;
@@ -13,17 +14,35 @@ use trigger_atlas::ui::finder_panel::FinderAction;
 use trigger_atlas::ui::layout::Panel;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(out) = args.first() else {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--data DIR` anywhere: also load a user data folder (to look at new data files).
+    let data_dir = args.iter().position(|a| a == "--data").map(|i| {
+        let dir = args.get(i + 1).cloned().unwrap_or_default();
+        args.drain(i..(i + 2).min(args.len()));
+        std::path::PathBuf::from(dir)
+    });
+    // `--views front,side` anywhere: show these views instead of the automatic choice.
+    let views = args.iter().position(|a| a == "--views").map(|i| {
+        let list = args.get(i + 1).cloned().unwrap_or_default();
+        args.drain(i..(i + 2).min(args.len()));
+        list.split(',')
+            .map(|v| ViewId(v.to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let Some(out) = args.first().cloned() else {
         eprintln!("usage: screenshot OUT.png [MUSCLE_ID] [right|left|both] [WIDTHxHEIGHT]");
         std::process::exit(2);
     };
-    let report = trigger_atlas::io::load_atlas(None);
+    let report = trigger_atlas::io::load_atlas(data_dir.as_deref());
     for e in &report.errors {
         eprintln!("{e}");
     }
     let mut app = AtlasApp::from_parts(report.atlas, report.errors);
     app.show_errors = false;
+    if let Some(views) = views {
+        app.prefs.auto_views = false;
+        app.prefs.chosen_views = views;
+    }
     if args.get(1).map(String::as_str) == Some("finder") {
         // A sample pain drawing: right temple, right side of the neck, right buttock.
         app.mode = trigger_atlas::app::Mode::Finder;
@@ -62,7 +81,7 @@ fn main() {
     harness.run_steps(3);
     match harness.render() {
         Ok(image) => {
-            if let Err(e) = image.save(out) {
+            if let Err(e) = image.save(&out) {
                 eprintln!("cannot write {out}: {e}");
                 std::process::exit(1);
             }

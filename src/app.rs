@@ -216,7 +216,12 @@ impl AtlasApp {
             } else if let Some(m) = selected {
                 m.views(&self.atlas)
             } else {
-                self.atlas.views.iter().map(|v| &v.id).collect()
+                self.atlas
+                    .views
+                    .iter()
+                    .filter(|v| v.on_start)
+                    .map(|v| &v.id)
+                    .collect()
             };
         let mut panels = Vec::new();
         for id in view_ids {

@@ -21,6 +21,12 @@ struct Args {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Validate data files without opening the window: every problem is printed as
+    /// `file:line:column: message`, and the exit status is 1 if there is any.
+    Check {
+        /// A data folder (views.ron, muscles/*.ron). Without it, the built-in data is checked.
+        dir: Option<PathBuf>,
+    },
     /// Rank the muscles that can refer pain to one spot (the pain finder, headless).
     Lookup {
         /// The view the spot is on: `front`, `back` or `head_side`.
@@ -70,6 +76,24 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::Check { dir }) => {
+            let dir = dir.or(args.data);
+            let report = trigger_atlas::io::load_atlas(dir.as_deref());
+            for e in &report.errors {
+                println!("{e}");
+            }
+            if report.errors.is_empty() {
+                println!(
+                    "ok: {} views, {} muscles",
+                    report.atlas.views.len(),
+                    report.atlas.muscles.len()
+                );
+                ExitCode::SUCCESS
+            } else {
+                println!("{} problem(s)", report.errors.len());
+                ExitCode::from(1)
+            }
+        }
         Some(Command::Lookup {
             view,
             at,

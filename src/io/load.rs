@@ -42,35 +42,24 @@ pub struct SourceText {
     pub text: String,
 }
 
+/// Every file of `data/muscles/`, found by `build.rs` at compile time.
+const EMBEDDED_MUSCLES: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_muscles.rs"));
+
 /// The defaults compiled into the binary, as (name, text).
 #[must_use]
 pub fn embedded_sources() -> (SourceText, Vec<SourceText>) {
-    macro_rules! embed {
-        ($($path:literal),* $(,)?) => {
-            vec![$(SourceText {
-                name: concat!("embedded:", $path).to_owned(),
-                text: include_str!(concat!("../../", $path)).to_owned(),
-            }),*]
-        };
-    }
     let views = SourceText {
         name: "embedded:data/views.ron".to_owned(),
         text: include_str!("../../data/views.ron").to_owned(),
     };
-    let muscles = embed![
-        "data/muscles/upper_trapezius.ron",
-        "data/muscles/middle_trapezius.ron",
-        "data/muscles/lower_trapezius.ron",
-        "data/muscles/levator_scapulae.ron",
-        "data/muscles/sternocleidomastoid_sternal.ron",
-        "data/muscles/sternocleidomastoid_clavicular.ron",
-        "data/muscles/masseter.ron",
-        "data/muscles/temporalis.ron",
-        "data/muscles/gluteus_medius.ron",
-        "data/muscles/gluteus_minimus.ron",
-        "data/muscles/piriformis.ron",
-        "data/muscles/quadratus_lumborum.ron",
-    ];
+    let muscles = EMBEDDED_MUSCLES
+        .iter()
+        .map(|(path, text)| SourceText {
+            name: format!("embedded:{path}"),
+            text: (*text).to_owned(),
+        })
+        .collect();
     (views, muscles)
 }
 

@@ -26,6 +26,14 @@ pub struct RawView {
     pub kind: ViewKind,
     /// Artboard `(width, height)`.
     pub size: (f32, f32),
+    /// A close-up of part of the body (the head, the sole): drawn at half height in a
+    /// shared column rather than as a full-height figure.
+    #[serde(default)]
+    pub detail: bool,
+    /// Shown when no muscle is selected (default true). Views that few patterns use
+    /// stay out of the way until a pattern needs them.
+    #[serde(default = "yes")]
+    pub on_start: bool,
     /// Closed outlines filled as skin.
     pub silhouette: Vec<Located<RawPath>>,
     /// Landmark lines drawn over the skin.
@@ -49,6 +57,10 @@ pub struct RawPath {
     pub mirror: bool,
     #[serde(default = "default_weight")]
     pub weight: LineWeight,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_weight() -> LineWeight {

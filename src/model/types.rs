@@ -115,6 +115,10 @@ pub struct View {
     pub size: Vec2,
     /// The part of the artboard worth showing: the silhouette with a margin.
     pub content: emath::Rect,
+    /// A close-up (head, sole) rather than a whole figure; laid out at half height.
+    pub detail: bool,
+    /// Shown when no muscle is selected.
+    pub on_start: bool,
     /// Filled silhouette parts (skin).
     pub silhouette: Vec<Tessellation>,
     /// Outline and landmark lines.

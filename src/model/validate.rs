@@ -270,12 +270,40 @@ pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
             kind: raw.kind,
             size,
             content,
+            detail: raw.detail,
+            on_start: raw.on_start,
             silhouette,
             lines,
         })
     } else {
         Err(report.errors)
     }
+}
+
+/// Pain, trigger points and muscles are on the body: every point must lie inside the
+/// view's silhouette.
+fn check_on_body(
+    report: &mut Report<'_>,
+    at: Position,
+    what: &str,
+    view: &View,
+    points: &[Pos2],
+) -> bool {
+    let off = points.iter().position(|p| !view.contains_body_point(*p));
+    if let Some(i) = off {
+        let p = points[i];
+        report.invalid(
+            at,
+            format!(
+                "{what}: point {} ({}, {}) lies off the body outline of the {} view; move it inside the figure.",
+                i + 1,
+                p.x,
+                p.y,
+                view.id
+            ),
+        );
+    }
+    off.is_none()
 }
 
 /// Mirror a polygon for the left side where the view is bilateral.
@@ -347,6 +375,9 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
         ) else {
             continue;
         };
+        if !check_on_body(&mut report, shape.position, "Muscle shape", view, &control) {
+            continue;
+        }
         if let Some(outline) = closed_shape(&mut report, shape.position, "Muscle shape", &control) {
             let sided = sided_outline(view, outline);
             shapes.push(MuscleShape {
@@ -382,6 +413,9 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             continue;
         };
         let p = p[0];
+        if !check_on_body(&mut report, tp.position, "Trigger point", view, &[p]) {
+            continue;
+        }
         trigger_points.push(TriggerPoint {
             label: tp.value.label.clone(),
             view: view.id.clone(),
@@ -419,6 +453,9 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
         ) else {
             continue;
         };
+        if !check_on_body(&mut report, zone.position, "Zone", view, &control) {
+            continue;
+        }
         let Some(outline) = closed_shape(&mut report, zone.position, "Zone", &control) else {
             continue;
         };

@@ -2,7 +2,7 @@
 
 use egui::{Rect, Vec2, pos2, vec2};
 
-use crate::model::{Atlas, Side, ViewId, ViewKind};
+use crate::model::{Atlas, Side, ViewId};
 
 /// One drawing on the canvas: a view, and for side views the side it shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,8 +18,8 @@ pub const TITLE_HEIGHT: f32 = 22.0;
 /// The title row as a rough fraction of a panel's height, for aspect ratios.
 const TITLE_FRACTION: f32 = 0.04;
 
-/// Lays panels out left to right: each bilateral view gets a column; all side views
-/// share one column, stacked. Columns get widths in proportion to their aspect ratio
+/// Lays panels out left to right: each whole-figure view gets a column; all close-up
+/// views (the head, the sole) share one column, stacked at half height or less. Columns get widths in proportion to their aspect ratio
 /// so every full-height figure is drawn at the same height.
 #[must_use]
 pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)> {
@@ -29,20 +29,18 @@ pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)>
             v.content.width() / (v.content.height() * (1.0 + TITLE_FRACTION))
         })
     };
-    let (lateral, bilateral): (Vec<&Panel>, Vec<&Panel>) = panels.iter().partition(|p| {
-        atlas
-            .view(&p.view)
-            .is_some_and(|v| matches!(v.kind, ViewKind::Lateral { .. }))
-    });
+    let (detail, figures): (Vec<&Panel>, Vec<&Panel>) = panels
+        .iter()
+        .partition(|p| atlas.view(&p.view).is_some_and(|v| v.detail));
     // Each column: its panels and its width per unit of height.
     let mut columns: Vec<(Vec<&Panel>, f32)> =
-        bilateral.iter().map(|p| (vec![*p], aspect(p))).collect();
-    // Side views show only the head and neck: a full-height panel would draw the head
+        figures.iter().map(|p| (vec![*p], aspect(p))).collect();
+    // Close-ups show only part of the body: a full-height panel would draw the head
     // several times larger than on the whole-body views, so each gets at most half.
-    let slots = lateral.len().max(2);
-    if !lateral.is_empty() {
-        let widest = lateral.iter().map(|p| aspect(p)).fold(0.0_f32, f32::max);
-        columns.push((lateral, widest / slots as f32));
+    let slots = detail.len().max(2);
+    if !detail.is_empty() {
+        let widest = detail.iter().map(|p| aspect(p)).fold(0.0_f32, f32::max);
+        columns.push((detail, widest / slots as f32));
     }
     let gap = 12.0;
     let total_aspect: f32 = columns.iter().map(|c| c.1).sum::<f32>().max(1e-3);
@@ -54,8 +52,8 @@ pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)>
     let mut out = Vec::new();
     for (col_panels, col_aspect) in columns {
         let w = col_aspect * height;
-        let is_bilateral = col_panels.len() == 1 && bilateral.iter().any(|b| *b == col_panels[0]);
-        let count = if is_bilateral { 1 } else { slots };
+        let is_figure = col_panels.len() == 1 && figures.iter().any(|b| *b == col_panels[0]);
+        let count = if is_figure { 1 } else { slots };
         let each_h = height / count as f32;
         // Centre a lone side view vertically.
         let first_y = top + (height - each_h * col_panels.len() as f32) * 0.5;

@@ -77,10 +77,20 @@ pub fn paint_legend(
     area: Rect,
     font_size: f32,
 ) {
-    // Shrink the type when the row would not fit, rather than cut entries off.
+    // Shrink the type a little when the row would not fit; if that is not enough,
+    // break it into two rows rather than cut entries off.
     let natural = row_width(painter, theme, entries, font_size);
-    let font_size = if natural > area.width() {
-        (font_size * area.width() / natural).max(8.0)
+    let fit = area.width() / natural;
+    if fit < 0.75 && entries.len() > 1 {
+        let (first, second) = entries.split_at(entries.len().div_ceil(2));
+        let (top, bottom) = area.split_top_bottom_at_fraction(0.5);
+        let small = font_size * 0.8;
+        paint_legend(painter, theme, first, top, small);
+        paint_legend(painter, theme, second, bottom, small);
+        return;
+    }
+    let font_size = if fit < 1.0 {
+        font_size * fit
     } else {
         font_size
     };

@@ -42,7 +42,7 @@ fn embedded_data_loads_cleanly_with_every_required_muscle() {
         assert!(!m.sources.is_empty(), "{id} cites no source");
     }
     let views: Vec<&str> = report.atlas.views.iter().map(|v| v.id.0.as_str()).collect();
-    assert_eq!(views, ["front", "back", "head_side"]);
+    assert_eq!(views, ["front", "back", "head_side", "side", "sole"]);
 }
 
 #[test]
@@ -114,9 +114,9 @@ fn muscle_text(id: &str, view: &str, zone_points: &str) -> String {
     region: "Head and neck",
     layer: Superficial,
     shapes: [
-        (view: "back", points: [(210.0, 120.0), (230.0, 120.0), (230.0, 140.0), (210.0, 140.0)]),
+        (view: "back", points: [(210.0, 200.0), (230.0, 200.0), (230.0, 220.0), (210.0, 220.0)]),
     ],
-    trigger_points: [(label: "TrP1", view: "back", at: (220.0, 130.0))],
+    trigger_points: [(label: "TrP1", view: "back", at: (220.0, 210.0))],
     zones: [
         (kind: Essential, view: "{view}", areas: ["neck"], points: [{zone_points}]),
     ],
@@ -127,7 +127,7 @@ fn muscle_text(id: &str, view: &str, zone_points: &str) -> String {
     )
 }
 
-const SQUARE: &str = "(205.0, 110.0), (235.0, 110.0), (235.0, 150.0), (205.0, 150.0)";
+const SQUARE: &str = "(205.0, 200.0), (235.0, 200.0), (235.0, 240.0), (205.0, 240.0)";
 
 fn views() -> Vec<trigger_atlas::model::View> {
     let (src, _) = embedded_sources();
@@ -165,7 +165,7 @@ fn syntax_error_names_line_and_column() {
 
 #[test]
 fn polygon_with_two_points_is_reported_at_its_zone() {
-    let text = muscle_text("two_points", "back", "(205.0, 110.0), (235.0, 110.0)");
+    let text = muscle_text("two_points", "back", "(205.0, 200.0), (235.0, 200.0)");
     let errors = parse_muscle(&text, "z.ron", &views()).expect_err("must fail");
     let e = errors
         .iter()
@@ -189,7 +189,7 @@ fn unknown_view_lists_the_known_ones() {
     let errors = parse_muscle(&text, "v.ron", &views()).expect_err("must fail");
     let e = &errors[0];
     assert!(e.message.contains("unknown view \"sideways\""), "{e}");
-    assert!(e.message.contains("front, back, head_side"), "{e}");
+    assert!(e.message.contains("front, back, head_side, side, sole"), "{e}");
     assert_eq!(e.position.line, 12);
 }
 
@@ -208,6 +208,10 @@ fn out_of_range_and_non_finite_coordinates_are_refused() {
             "(205.0, 110.0), (inf, 110.0), (235.0, 150.0)",
             "not a finite number",
         ),
+        (
+            "(205.0, 200.0), (395.0, 200.0), (235.0, 240.0)",
+            "off the body outline",
+        ),
     ] {
         let errors = parse_muscle(&muscle_text("coords", "back", points), "c.ron", &views())
             .expect_err(points);
@@ -220,14 +224,14 @@ fn out_of_range_and_non_finite_coordinates_are_refused() {
 
 #[test]
 fn self_crossing_and_flat_shapes_are_refused() {
-    let bow_tie = "(205.0, 110.0), (235.0, 150.0), (235.0, 110.0), (205.0, 150.0)";
+    let bow_tie = "(205.0, 200.0), (235.0, 240.0), (235.0, 200.0), (205.0, 240.0)";
     let errors =
         parse_muscle(&muscle_text("bow", "back", bow_tie), "b.ron", &views()).expect_err("bow tie");
     assert!(
         errors.iter().any(|e| e.message.contains("crosses itself")),
         "{errors:#?}"
     );
-    let flat = "(205.0, 110.0), (215.0, 110.0), (225.0, 110.0)";
+    let flat = "(205.0, 210.0), (215.0, 210.0), (225.0, 210.0)";
     let errors =
         parse_muscle(&muscle_text("flat", "back", flat), "f.ron", &views()).expect_err("flat");
     assert!(
@@ -342,7 +346,7 @@ fn broken_user_views_file_keeps_the_embedded_views() {
     let report = load_atlas(Some(&dir));
     assert_eq!(report.errors.len(), 1, "{:#?}", report.errors);
     assert!(report.errors[0].file.ends_with("views.ron"));
-    assert_eq!(report.atlas.views.len(), 3);
+    assert_eq!(report.atlas.views.len(), 5);
     assert_eq!(report.atlas.muscles.len(), 12);
 }
 

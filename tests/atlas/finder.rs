@@ -9,8 +9,8 @@ use trigger_atlas::model::{Atlas, Side, ViewId};
 use crate::embedded;
 
 /// A square zone on the back view, on the patient's right (x > 200).
-const RIGHT_SQUARE: &str = "(240.0, 300.0), (260.0, 300.0), (260.0, 320.0), (240.0, 320.0)";
-const OTHER_SQUARE: &str = "(240.0, 330.0), (260.0, 330.0), (260.0, 350.0), (240.0, 350.0)";
+const RIGHT_SQUARE: &str = "(225.0, 300.0), (245.0, 300.0), (245.0, 320.0), (225.0, 320.0)";
+const OTHER_SQUARE: &str = "(225.0, 330.0), (245.0, 330.0), (245.0, 350.0), (225.0, 350.0)";
 
 fn muscle(id: &str, zones: &[(&str, &str)], bilateral: bool) -> SourceText {
     let zones: Vec<String> = zones
@@ -68,7 +68,7 @@ fn essential_outranks_spillover() {
         ),
         muscle("hurts", &[("Essential", RIGHT_SQUARE)], false),
     ]);
-    let ranked = rank(&atlas, &[mark(250.0, 310.0)]);
+    let ranked = rank(&atlas, &[mark(235.0, 310.0)]);
     assert_eq!(ranked[0].muscle.0, "hurts");
     assert_eq!(ranked[1].muscle.0, "spills");
     assert!(
@@ -82,12 +82,12 @@ fn essential_outranks_spillover() {
 fn the_other_side_is_excluded() {
     let atlas = atlas_of(&[muscle("one_sided", &[("Essential", RIGHT_SQUARE)], false)]);
     assert_eq!(
-        ids(&atlas, &[mark(250.0, 310.0)]),
+        ids(&atlas, &[mark(235.0, 310.0)]),
         [("one_sided".to_owned(), Side::Right)]
     );
     // The mirror image of the spot is on the patient's left.
     assert_eq!(
-        ids(&atlas, &[mark(150.0, 310.0)]),
+        ids(&atlas, &[mark(165.0, 310.0)]),
         [("one_sided".to_owned(), Side::Left)]
     );
 }
@@ -102,7 +102,7 @@ fn several_marks_add_up() {
             false,
         ),
     ]);
-    let marks = [mark(250.0, 310.0), mark(250.0, 340.0)];
+    let marks = [mark(235.0, 310.0), mark(235.0, 340.0)];
     let ranked = rank(&atlas, &marks);
     assert_eq!(ranked[0].muscle.0, "covers_both");
     assert_eq!(ranked[0].essential, 2);
@@ -113,7 +113,7 @@ fn several_marks_add_up() {
 #[test]
 fn a_bilateral_pattern_counts_on_both_sides() {
     let atlas = atlas_of(&[muscle("both_ways", &[("Essential", RIGHT_SQUARE)], true)]);
-    let found = ids(&atlas, &[mark(150.0, 310.0)]);
+    let found = ids(&atlas, &[mark(165.0, 310.0)]);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found.contains(&("both_ways".to_owned(), Side::Right)));
     assert!(found.contains(&("both_ways".to_owned(), Side::Left)));
@@ -124,9 +124,9 @@ fn a_brush_touching_the_edge_of_a_zone_counts() {
     let atlas = atlas_of(&[muscle("edge", &[("Essential", RIGHT_SQUARE)], false)]);
     let near = PainMark {
         radius: 6.0,
-        ..mark(265.0, 310.0)
+        ..mark(250.0, 310.0)
     };
-    assert_eq!(rank(&atlas, &[mark(265.0, 310.0)]).len(), 0);
+    assert_eq!(rank(&atlas, &[mark(250.0, 310.0)]).len(), 0);
     assert_eq!(rank(&atlas, &[near]).len(), 1);
 }
 

@@ -35,7 +35,7 @@ fn upper_trapezius_is_picked_on_the_correct_side_in_front_and_back() {
         }]
     );
     // Front view: the patient's right is on the viewer's left (x < 200).
-    let hits = hit_test(&atlas, &view("front"), Side::Right, pos2(150.0, 160.0));
+    let hits = hit_test(&atlas, &view("front"), Side::Right, pos2(150.0, 164.0));
     assert_eq!(
         hits.first(),
         Some(&Hit {
@@ -43,7 +43,7 @@ fn upper_trapezius_is_picked_on_the_correct_side_in_front_and_back() {
             side: Side::Right
         })
     );
-    let hits = hit_test(&atlas, &view("front"), Side::Right, pos2(250.0, 160.0));
+    let hits = hit_test(&atlas, &view("front"), Side::Right, pos2(250.0, 164.0));
     assert_eq!(
         hits.first(),
         Some(&Hit {
