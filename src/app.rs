@@ -129,6 +129,8 @@ pub struct AtlasApp {
     pub finder: FinderState,
     /// The condition opened in the conditions list.
     pub open_condition: Option<String>,
+    /// The "About trigger points" window is open.
+    pub show_about: bool,
 }
 
 const PREFS_KEY: &str = "trigger_atlas_prefs";
@@ -159,6 +161,7 @@ impl AtlasApp {
             mode: Mode::Atlas,
             finder: FinderState::default(),
             open_condition: None,
+            show_about: false,
         }
     }
 
@@ -340,6 +343,7 @@ impl AtlasApp {
             if self.mode == Mode::Atlas {
                 self.pattern_controls_ui(ui, commands);
             }
+            ui.toggle_value(&mut self.show_about, "About trigger points");
             let mut dark = self.prefs.dark_mode;
             if ui.toggle_value(&mut dark, "Dark").changed() {
                 self.prefs.dark_mode = dark;
@@ -530,6 +534,14 @@ impl AtlasApp {
             });
         if self.show_errors {
             self.errors_window_ui(ui);
+        }
+        if self.show_about {
+            let mut open = true;
+            egui::Window::new("About trigger points")
+                .open(&mut open)
+                .default_size([560.0, 620.0])
+                .show(ui.ctx(), crate::ui::about::about_ui);
+            self.show_about = open;
         }
         for c in commands {
             self.apply(c);

@@ -1,5 +1,6 @@
 //! Widgets and panels. One panel or canvas per file; functions taking `&mut Ui` end in `_ui`.
 
+pub mod about;
 pub mod canvas;
 pub mod conditions;
 pub mod details;

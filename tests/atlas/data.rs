@@ -189,7 +189,10 @@ fn unknown_view_lists_the_known_ones() {
     let errors = parse_muscle(&text, "v.ron", &views()).expect_err("must fail");
     let e = &errors[0];
     assert!(e.message.contains("unknown view \"sideways\""), "{e}");
-    assert!(e.message.contains("front, back, head_side, side, sole"), "{e}");
+    assert!(
+        e.message.contains("front, back, head_side, side, sole"),
+        "{e}"
+    );
     assert_eq!(e.position.line, 12);
 }
 

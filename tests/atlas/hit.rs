@@ -103,3 +103,23 @@ fn empty_skin_and_unknown_views_hit_nothing() {
     assert!(hit_test(&atlas, &view("front"), Side::Right, pos2(200.0, 700.0)).is_empty());
     assert!(hit_test(&atlas, &view("nowhere"), Side::Right, pos2(200.0, 200.0)).is_empty());
 }
+
+#[test]
+fn every_muscle_can_be_reached_by_clicking_its_shape() {
+    // Somewhere inside one of its shapes, the muscle is among the hits (first, or
+    // reached by clicking again on the same spot).
+    let atlas = embedded().atlas;
+    for m in &atlas.muscles {
+        let reachable = m.shapes.iter().any(|shape| {
+            let tess = &shape.fill.right;
+            tess.triangles.chunks_exact(3).any(|t| {
+                let [a, b, c] = [t[0], t[1], t[2]].map(|i| tess.outline[i as usize]);
+                let centroid = pos2((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0);
+                hit_test(&atlas, &shape.view, Side::Right, centroid)
+                    .iter()
+                    .any(|h| h.muscle == m.id && h.side == Side::Right)
+            })
+        });
+        assert!(reachable, "{} cannot be clicked anywhere", m.id);
+    }
+}

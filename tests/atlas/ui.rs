@@ -419,3 +419,27 @@ fn the_conditions_list_leads_to_the_muscles_that_list_them() {
     h.run();
     assert_eq!(h.state().selected, Some(MuscleId("piriformis".into())));
 }
+
+#[test]
+fn the_about_page_explains_trigger_points_red_flags_and_injections() {
+    let mut h = harness();
+    h.get_by_label("About trigger points").click();
+    h.run();
+    for text in [
+        "tight band of muscle",
+        "active trigger point",
+        "brief, visible twitch",
+        "essential zone",
+        "not a diagnosis",
+        "bladder or bowels",
+        "within one to three days",
+        "about four a year",
+        "at least a week",
+        "not an epidural",
+    ] {
+        assert!(
+            h.query_all_by_label_contains(text).next().is_some(),
+            "about page lacks \"{text}\""
+        );
+    }
+}
