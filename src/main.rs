@@ -4,8 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use trigger_atlas::cli::{lookup_rows, lookup_text, spot_mark};
-use trigger_atlas::model::Side;
+use trigger_atlas::cli::{
+    list_rows, list_text, lookup_rows, lookup_text, show_muscle, show_text, spot_mark,
+};
+use trigger_atlas::model::{MuscleId, Side};
 
 /// An open atlas of myofascial trigger points and their referred pain.
 #[derive(Parser, Debug)]
@@ -26,6 +28,23 @@ enum Command {
     Check {
         /// A data folder (views.ron, muscles/*.ron). Without it, the built-in data is checked.
         dir: Option<PathBuf>,
+    },
+    /// List the muscles.
+    List {
+        /// Print a JSON array of objects with id, name, latin, region, layer, views and conditions.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one muscle: text, trigger points and zones.
+    Show {
+        /// The muscle id, as printed by `list`.
+        id: String,
+        /// The side of the body (default right); coordinates are mirrored to it.
+        #[arg(long)]
+        side: Option<SideArg>,
+        /// Print a JSON object with id, name, sources, `trigger_points` and zones.
+        #[arg(long)]
+        json: bool,
     },
     /// Rank the muscles that can refer pain to one spot (the pain finder, headless).
     Lookup {
@@ -52,6 +71,37 @@ enum Command {
 enum SideArg {
     Right,
     Left,
+}
+
+impl SideArg {
+    fn side(self) -> Side {
+        match self {
+            SideArg::Right => Side::Right,
+            SideArg::Left => Side::Left,
+        }
+    }
+}
+
+/// Loads the atlas, reporting data problems on stderr (stdout stays clean for JSON).
+fn load_quietly(data: Option<&std::path::Path>) -> trigger_atlas::model::Atlas {
+    let report = trigger_atlas::io::load_atlas(data);
+    for e in &report.errors {
+        eprintln!("{e}");
+    }
+    report.atlas
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn parse_point(text: &str) -> Result<(f32, f32), String> {
@@ -92,6 +142,31 @@ fn main() -> ExitCode {
             } else {
                 println!("{} problem(s)", report.errors.len());
                 ExitCode::from(1)
+            }
+        }
+        Some(Command::List { json }) => {
+            let atlas = load_quietly(args.data.as_deref());
+            if json {
+                print_json(&list_rows(&atlas))
+            } else {
+                print!("{}", list_text(&atlas));
+                ExitCode::SUCCESS
+            }
+        }
+        Some(Command::Show { id, side, json }) => {
+            let atlas = load_quietly(args.data.as_deref());
+            let side = side.map_or(Side::Right, SideArg::side);
+            let Some(shown) = show_muscle(&atlas, &MuscleId(id.clone()), side) else {
+                eprintln!(
+                    "error: no muscle with id \"{id}\"; run `trigger-atlas list` to see the ids"
+                );
+                return ExitCode::from(2);
+            };
+            if json {
+                print_json(&shown)
+            } else {
+                print!("{}", show_text(&shown));
+                ExitCode::SUCCESS
             }
         }
         Some(Command::Lookup {

@@ -1,0 +1,98 @@
+//! The command line, run as a user runs it: the real binary, its output and exit codes.
+
+use std::process::{Command, Output};
+
+use crate::{embedded, temp_dir};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trigger-atlas"))
+        .args(args)
+        .output()
+        .expect("run the binary")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn list_json_has_every_muscle_with_its_fields() {
+    let rows = json(&["list", "--json"]);
+    let rows = rows.as_array().expect("array");
+    let atlas = embedded().atlas;
+    assert_eq!(rows.len(), atlas.muscles.len());
+    for (row, m) in rows.iter().zip(&atlas.muscles) {
+        assert_eq!(row["id"], m.id.0.as_str());
+        assert_eq!(row["name"], m.name.as_str());
+        assert_eq!(row["latin"], m.latin.as_str());
+        assert_eq!(row["region"], m.region.as_str());
+        assert!(!row["views"].as_array().expect("views").is_empty());
+        assert!(row["conditions"].is_array());
+    }
+}
+
+#[test]
+fn show_json_mirrors_to_the_chosen_side() {
+    let right = json(&["show", "upper_trapezius", "--json"]);
+    let left = json(&["show", "upper_trapezius", "--side", "left", "--json"]);
+    assert_eq!(right["id"], "upper_trapezius");
+    assert!(right["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    let back_xs = |v: &serde_json::Value| -> Vec<f64> {
+        v["zones"]
+            .as_array()
+            .expect("zones")
+            .iter()
+            .filter(|z| z["view"] == "back")
+            .flat_map(|z| z["polygons"].as_array().expect("polygons").clone())
+            .flat_map(|poly| poly.as_array().expect("polygon").clone())
+            .map(|p| p[0].as_f64().expect("x"))
+            .collect()
+    };
+    // Back view: the patient's right is x > 200, the left x < 200.
+    assert!(back_xs(&right).iter().all(|x| *x > 200.0));
+    assert!(back_xs(&left).iter().all(|x| *x < 200.0));
+    let zone = &right["zones"][0];
+    assert!(zone["kind"] == "essential" || zone["kind"] == "spillover");
+    assert!(zone["areas"].as_array().is_some_and(|a| !a.is_empty()));
+    let tp = &left["trigger_points"][0];
+    assert!(tp["view"].is_string() && tp["x"].is_number() && tp["y"].is_number());
+}
+
+#[test]
+fn bad_arguments_exit_with_status_2_and_say_why() {
+    for args in [
+        &["lookup", "--view", "nowhere", "--at", "10,10"][..],
+        &["lookup", "--view", "back", "--at", "ten,10"],
+        &["lookup", "--view", "back", "--at", "5000,10"],
+        &["show", "no_such_muscle"],
+        &["no-such-command"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?} explains the problem");
+    }
+}
+
+#[test]
+fn check_reports_a_broken_folder_with_positions_and_exit_status_1() {
+    let dir = temp_dir("cli-check");
+    std::fs::create_dir_all(dir.join("muscles")).expect("mkdir");
+    std::fs::write(
+        dir.join("muscles/broken.ron"),
+        "(\n  id: \"broken\",\n  layer: Sideways,\n)",
+    )
+    .expect("write");
+    let out = run(&["check", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("broken.ron:3:"), "{stdout}");
+    let ok = run(&["check"]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stdout).starts_with("ok:"));
+}
