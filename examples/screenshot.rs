@@ -4,7 +4,7 @@
 //! `cargo run --example screenshot -- OUT.png [MUSCLE_ID|finder|-] [right|left|both] [WIDTHxHEIGHT] [PIXELS_PER_POINT]`
 //!
 //! The size is in points; the PNG has size × pixels-per-point pixels. Add `--data DIR`
-//! to include a user data folder, `--views front,side` to choose the views.
+//! to include a user data folder, `--views front,side` to choose the views, `--dark` for the dark theme.
 
 use trigger_atlas::AtlasApp;
 use trigger_atlas::app::Command;
@@ -29,6 +29,9 @@ fn main() {
             .map(|v| ViewId(v.to_owned()))
             .collect::<Vec<_>>()
     });
+    // `--dark` anywhere: the dark theme.
+    let dark = args.iter().any(|a| a == "--dark");
+    args.retain(|a| a != "--dark");
     let Some(out) = args.first().cloned() else {
         eprintln!("usage: screenshot OUT.png [MUSCLE_ID] [right|left|both] [WIDTHxHEIGHT]");
         std::process::exit(2);
@@ -39,6 +42,7 @@ fn main() {
     }
     let mut app = AtlasApp::from_parts(report.atlas, report.errors);
     app.show_errors = false;
+    app.prefs.dark_mode = dark;
     if let Some(views) = views {
         app.prefs.auto_views = false;
         app.prefs.chosen_views = views;
