@@ -101,14 +101,10 @@ pub fn coverage(atlas: &Atlas, muscle: &Muscle, side: Side, mark: &PainMark) -> 
     let Some(view) = atlas.view(&mark.view) else {
         return Coverage::Outside;
     };
-    // Which drawn sides of the zone the mark can fall on.
-    let referred_sides: &[Side] = if muscle.bilateral_referral {
-        &Side::BOTH
-    } else {
-        std::slice::from_ref(&side)
-    };
     let mut best = Coverage::Outside;
     for zone in muscle.zones.iter().filter(|z| z.view == mark.view) {
+        // Which drawn sides of the zone the mark can fall on.
+        let referred_sides: &[Side] = if zone.bilateral { &Side::BOTH } else { std::slice::from_ref(&side) };
         let hit = match view.kind {
             ViewKind::Bilateral { .. } => referred_sides
                 .iter()

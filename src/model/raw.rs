@@ -115,6 +115,10 @@ pub struct RawZone {
     pub view: String,
     pub areas: Vec<String>,
     pub points: Vec<RawPoint>,
+    /// Overrides the muscle's `bilateral_referral` for this zone, e.g. `Some(false)` for
+    /// a zone felt only on the trigger point's side within a pattern felt on both.
+    #[serde(default)]
+    pub bilateral: Option<bool>,
 }
 
 /// Clinical text.

@@ -234,6 +234,8 @@ pub struct Zone {
     pub view: ViewId,
     /// The body areas covered, in plain words ("temple", "behind the ear").
     pub areas: Vec<String>,
+    /// Felt on both sides from a trigger point on one side.
+    pub bilateral: bool,
     /// The control points as authored (patient's right side).
     pub authored: Vec<Pos2>,
     pub fill: Sided<Tessellation>,

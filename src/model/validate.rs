@@ -466,6 +466,7 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             kind: zone.value.kind,
             view: view.id.clone(),
             areas: zone.value.areas.clone(),
+            bilateral: zone.value.bilateral.unwrap_or(raw.bilateral_referral),
             authored: control,
             fill: Sided {
                 right: Tessellation::new(sided.right),

@@ -150,11 +150,6 @@ pub fn paint_panel(
 
     // The selected muscle's shape, then its pattern on the chosen sides.
     if let Some((muscle, pattern_sides)) = highlight.selected {
-        let zone_sides: Vec<Side> = if muscle.bilateral_referral {
-            Side::BOTH.to_vec()
-        } else {
-            pattern_sides.to_vec()
-        };
         let shown = |side: Side| match view.kind {
             ViewKind::Bilateral { .. } => Some(side),
             ViewKind::Lateral { .. } => (side == panel.side).then_some(Side::Right),
@@ -172,7 +167,8 @@ pub fn paint_panel(
                 .iter()
                 .filter(|z| z.view == view.id && z.kind == kind)
             {
-                for &side in &zone_sides {
+                let zone_sides: &[Side] = if zone.bilateral { &Side::BOTH } else { pattern_sides };
+                for &side in zone_sides {
                     let Some(g) = shown(side) else { continue };
                     paint_zone(
                         &painter,
