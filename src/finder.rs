@@ -104,7 +104,11 @@ pub fn coverage(atlas: &Atlas, muscle: &Muscle, side: Side, mark: &PainMark) -> 
     let mut best = Coverage::Outside;
     for zone in muscle.zones.iter().filter(|z| z.view == mark.view) {
         // Which drawn sides of the zone the mark can fall on.
-        let referred_sides: &[Side] = if zone.bilateral { &Side::BOTH } else { std::slice::from_ref(&side) };
+        let referred_sides: &[Side] = if zone.bilateral {
+            &Side::BOTH
+        } else {
+            std::slice::from_ref(&side)
+        };
         let hit = match view.kind {
             ViewKind::Bilateral { .. } => referred_sides
                 .iter()

@@ -167,7 +167,11 @@ pub fn paint_panel(
                 .iter()
                 .filter(|z| z.view == view.id && z.kind == kind)
             {
-                let zone_sides: &[Side] = if zone.bilateral { &Side::BOTH } else { pattern_sides };
+                let zone_sides: &[Side] = if zone.bilateral {
+                    &Side::BOTH
+                } else {
+                    pattern_sides
+                };
                 for &side in zone_sides {
                     let Some(g) = shown(side) else { continue };
                     paint_zone(

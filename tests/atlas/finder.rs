@@ -155,24 +155,31 @@ fn temple_and_side_of_neck_point_to_the_neck_and_jaw_muscles() {
         side_mark(160.0, 80.0, Side::Right),
         side_mark(90.0, 230.0, Side::Right),
     ];
-    let found = top(4, &marks);
-    assert_eq!(
-        found[0],
-        ("upper_trapezius".to_owned(), Side::Right),
-        "{found:?}"
-    );
+    let found = top(5, &marks);
+    // Upper trapezius covers both marks, so it is among the best (tied) matches.
     assert!(
-        found.contains(&("temporalis".to_owned(), Side::Right)),
+        found[..2].contains(&("upper_trapezius".to_owned(), Side::Right)),
         "{found:?}"
     );
+    for expected in ["temporalis", "suboccipitals"] {
+        assert!(
+            found.contains(&(expected.to_owned(), Side::Right)),
+            "{expected}: {found:?}"
+        );
+    }
     // The same marks on the left side give the left-side muscles.
     let marks = [
         side_mark(160.0, 80.0, Side::Left),
         side_mark(90.0, 230.0, Side::Left),
     ];
-    assert_eq!(
-        top(1, &marks)[0],
-        ("upper_trapezius".to_owned(), Side::Left)
+    let found = top(5, &marks);
+    assert!(
+        found.iter().all(|(_, side)| *side == Side::Left),
+        "{found:?}"
+    );
+    assert!(
+        found[..2].contains(&("upper_trapezius".to_owned(), Side::Left)),
+        "{found:?}"
     );
 }
 

@@ -5,6 +5,7 @@
 #![allow(clippy::must_use_candidate, clippy::missing_panics_doc)]
 
 mod cli;
+mod coverage;
 mod data;
 mod finder;
 mod hit;
