@@ -9,12 +9,12 @@ use serde::{Deserialize, Serialize};
 use crate::finder::{Candidate, PainMark, rank};
 use crate::hit::Hit;
 use crate::io::{DataError, load_atlas};
-use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId, ViewKind};
+use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId};
 use crate::theme::Theme;
 use crate::ui::canvas::{CanvasContent, CanvasEvent, CanvasMemory, CanvasMode, canvas_ui};
 use crate::ui::conditions::conditions_ui;
 use crate::ui::finder_panel::{FinderAction, finder_panel_ui};
-use crate::ui::layout::Panel;
+use crate::ui::layout::{Panel, panels_for};
 use crate::ui::legend::{LegendEntry, legend_height, paint_legend};
 use crate::ui::{details::details_ui, list::muscle_list_ui};
 
@@ -186,28 +186,14 @@ impl AtlasApp {
     /// views once per shown side.
     #[must_use]
     pub fn panels(&self) -> Vec<Panel> {
-        if self.mode == Mode::Finder {
-            // Marks can go anywhere, on either side.
-            let mut panels = Vec::new();
-            for view in &self.atlas.views {
-                match view.kind {
-                    ViewKind::Bilateral { .. } => panels.push(Panel {
-                        view: view.id.clone(),
-                        side: Side::Right,
-                    }),
-                    ViewKind::Lateral { .. } => {
-                        for side in Side::BOTH {
-                            panels.push(Panel {
-                                view: view.id.clone(),
-                                side,
-                            });
-                        }
-                    }
-                }
-            }
-            return panels;
-        }
-        let selected = self.selected_muscle();
+        let start_views = || {
+            self.atlas
+                .views
+                .iter()
+                .filter(|v| v.on_start)
+                .map(|v| &v.id)
+                .collect()
+        };
         let view_ids: Vec<&ViewId> =
             if !self.prefs.auto_views && !self.prefs.chosen_views.is_empty() {
                 self.atlas
@@ -216,37 +202,20 @@ impl AtlasApp {
                     .map(|v| &v.id)
                     .filter(|id| self.prefs.chosen_views.contains(id))
                     .collect()
-            } else if let Some(m) = selected {
+            } else if self.mode == Mode::Finder {
+                start_views()
+            } else if let Some(m) = self.selected_muscle() {
                 m.views(&self.atlas)
             } else {
-                self.atlas
-                    .views
-                    .iter()
-                    .filter(|v| v.on_start)
-                    .map(|v| &v.id)
-                    .collect()
+                start_views()
             };
-        let mut panels = Vec::new();
-        for id in view_ids {
-            let Some(view) = self.atlas.view(id) else {
-                continue;
-            };
-            match view.kind {
-                ViewKind::Bilateral { .. } => panels.push(Panel {
-                    view: id.clone(),
-                    side: Side::Right,
-                }),
-                ViewKind::Lateral { .. } => {
-                    for &side in self.prefs.side.sides() {
-                        panels.push(Panel {
-                            view: id.clone(),
-                            side,
-                        });
-                    }
-                }
-            }
-        }
-        panels
+        // Pain can be marked on either side, so the finder shows side views for both.
+        let sides = if self.mode == Mode::Finder {
+            &Side::BOTH[..]
+        } else {
+            self.prefs.side.sides()
+        };
+        panels_for(&self.atlas, &view_ids, sides)
     }
 
     /// Applies one command.
@@ -340,9 +309,7 @@ impl AtlasApp {
                 }
             }
             ui.separator();
-            if self.mode == Mode::Atlas {
-                self.pattern_controls_ui(ui, commands);
-            }
+            self.pattern_controls_ui(ui, commands);
             ui.toggle_value(&mut self.show_about, "About trigger points");
             let mut dark = self.prefs.dark_mode;
             if ui.toggle_value(&mut dark, "Dark").changed() {
@@ -358,9 +325,9 @@ impl AtlasApp {
         });
     }
 
-    /// Side and view choices for the atlas mode.
+    /// Side (atlas mode) and view choices.
     fn pattern_controls_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        {
+        if self.mode == Mode::Atlas {
             ui.label("Side:");
             for (choice, label) in [
                 (SideChoice::Right, "Right"),
@@ -375,9 +342,11 @@ impl AtlasApp {
                 }
             }
             ui.separator();
+        }
+        {
             ui.label("Views:");
             ui.toggle_value(&mut self.prefs.auto_views, "Auto")
-                .on_hover_text("Show the views the selected muscle's pattern touches");
+                .on_hover_text("Show the views the selected muscle's pattern touches (or, in the pain finder, front, back and head)");
             if !self.prefs.auto_views {
                 for view in &self.atlas.views {
                     let mut on = self.prefs.chosen_views.contains(&view.id);

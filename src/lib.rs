@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod finder;
 pub mod geometry;
 pub mod hit;

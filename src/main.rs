@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use trigger_atlas::cli::{
     list_rows, list_text, lookup_rows, lookup_text, show_muscle, show_text, spot_mark,
 };
-use trigger_atlas::model::{MuscleId, Side};
+use trigger_atlas::export::{FigureSpec, OffscreenRenderer, figure_ui};
+use trigger_atlas::model::{MuscleId, Side, ViewId};
 
 /// An open atlas of myofascial trigger points and their referred pain.
 #[derive(Parser, Debug)]
@@ -28,6 +29,34 @@ enum Command {
     Check {
         /// A data folder (views.ron, muscles/*.ron). Without it, the built-in data is checked.
         dir: Option<PathBuf>,
+    },
+    /// Render a muscle's pattern to PNG without a window (offscreen, same drawing as
+    /// the app). Use --all with --out-dir to render every muscle.
+    Render {
+        /// The muscle id (see `list`).
+        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        muscle: Option<String>,
+        /// Render every muscle into --out-dir, one PNG each.
+        #[arg(long, requires = "out_dir")]
+        all: bool,
+        /// Which side(s) to show.
+        #[arg(long, value_enum, default_value = "right")]
+        side: SideChoiceArg,
+        /// Views to draw (repeatable); default: the views the pattern touches.
+        #[arg(long = "view")]
+        views: Vec<String>,
+        /// Picture size in pixels, at most 3840x2160.
+        #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+        size: (u32, u32),
+        /// Dark theme.
+        #[arg(long)]
+        dark: bool,
+        /// The PNG to write (with --muscle).
+        #[arg(long, required_unless_present = "all")]
+        out: Option<PathBuf>,
+        /// The folder to write into (with --all).
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
     },
     /// List the muscles.
     List {
@@ -68,6 +97,13 @@ enum Command {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum SideChoiceArg {
+    Right,
+    Left,
+    Both,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum SideArg {
     Right,
     Left,
@@ -80,6 +116,65 @@ impl SideArg {
             SideArg::Left => Side::Left,
         }
     }
+}
+
+/// Renders each (muscle, file) job, with a progress line when there are several.
+fn render_all(
+    atlas: &trigger_atlas::model::Atlas,
+    jobs: &[(MuscleId, PathBuf)],
+    sides: &[Side],
+    views: &[ViewId],
+    size: (u32, u32),
+    dark: bool,
+) -> ExitCode {
+    let mut renderer = match OffscreenRenderer::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let theme = trigger_atlas::theme::Theme::for_dark_mode(dark);
+    for (i, (id, path)) in jobs.iter().enumerate() {
+        if jobs.len() > 1 {
+            let done = (i + 1) * 30 / jobs.len();
+            eprint!(
+                "\r[{}{}] {:>3}/{} {:<40}",
+                "#".repeat(done),
+                " ".repeat(30 - done),
+                i + 1,
+                jobs.len(),
+                id.0
+            );
+        }
+        let spec = FigureSpec {
+            muscle: Some(id.clone()),
+            sides: sides.to_vec(),
+            views: views.to_vec(),
+        };
+        let image = renderer.render([size.0, size.1], 1.0, dark, |ui| {
+            figure_ui(ui, atlas, &theme, &spec);
+        });
+        let saved = image.and_then(|img| save_png(&img, path));
+        if let Err(e) = saved {
+            eprintln!("\nerror: {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if jobs.len() > 1 {
+        eprintln!("\nwrote {} pictures", jobs.len());
+    }
+    ExitCode::SUCCESS
+}
+
+/// Writes a PNG through a temporary file and a rename, so a failed write never
+/// leaves a half-written picture where the user expects one.
+fn save_png(image: &image::RgbaImage, path: &std::path::Path) -> Result<(), String> {
+    let tmp = path.with_extension("png.part");
+    image
+        .save_with_format(&tmp, image::ImageFormat::Png)
+        .map_err(|e| format!("cannot write the picture: {e}"))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("cannot move the picture into place: {e}"))
 }
 
 /// Loads the atlas, reporting data problems on stderr (stdout stays clean for JSON).
@@ -102,6 +197,24 @@ fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or("write the size as WIDTHxHEIGHT, e.g. 1920x1080")?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("\"{s}\" is not a whole number"))
+    };
+    let (w, h) = (parse(w)?, parse(h)?);
+    if !(64..=3840).contains(&w) || !(64..=2160).contains(&h) {
+        return Err(format!(
+            "{w}x{h} is out of range: width 64-3840, height 64-2160"
+        ));
+    }
+    Ok((w, h))
 }
 
 fn parse_point(text: &str) -> Result<(f32, f32), String> {
@@ -143,6 +256,52 @@ fn main() -> ExitCode {
                 println!("{} problem(s)", report.errors.len());
                 ExitCode::from(1)
             }
+        }
+        Some(Command::Render {
+            muscle,
+            all,
+            side,
+            views,
+            size,
+            dark,
+            out,
+            out_dir,
+        }) => {
+            let atlas = load_quietly(args.data.as_deref());
+            let sides = match side {
+                SideChoiceArg::Right => vec![Side::Right],
+                SideChoiceArg::Left => vec![Side::Left],
+                SideChoiceArg::Both => Side::BOTH.to_vec(),
+            };
+            let views: Vec<ViewId> = views.into_iter().map(ViewId).collect();
+            if let Some(bad) = views.iter().find(|v| atlas.view(v).is_none()) {
+                eprintln!(
+                    "error: unknown view \"{bad}\"; use front, back, head_side, side or sole"
+                );
+                return ExitCode::from(2);
+            }
+            let jobs: Vec<(MuscleId, PathBuf)> = if all {
+                let dir = out_dir.unwrap_or_default();
+                if let Err(e) = std::fs::create_dir_all(&dir) {
+                    eprintln!("error: cannot create {}: {e}", dir.display());
+                    return ExitCode::FAILURE;
+                }
+                atlas
+                    .muscles
+                    .iter()
+                    .map(|m| (m.id.clone(), dir.join(format!("{}.png", m.id))))
+                    .collect()
+            } else {
+                let id = MuscleId(muscle.unwrap_or_default());
+                if atlas.muscle(&id).is_none() {
+                    eprintln!(
+                        "error: no muscle with id \"{id}\"; run `trigger-atlas list` to see the ids"
+                    );
+                    return ExitCode::from(2);
+                }
+                vec![(id, out.unwrap_or_default())]
+            };
+            render_all(&atlas, &jobs, &sides, &views, size, dark)
         }
         Some(Command::List { json }) => {
             let atlas = load_quietly(args.data.as_deref());

@@ -119,6 +119,7 @@ pub fn canvas_ui(
         selected: content.selected,
         hovered: hovered.as_ref(),
         marks: content.marks,
+        all_muscles: content.selected.is_none() && content.mode == CanvasMode::Pick,
     };
     for (panel, rect) in &placed {
         paint_panel(&painter, atlas, theme, panel, *rect, highlight);

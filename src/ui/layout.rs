@@ -2,7 +2,7 @@
 
 use egui::{Rect, Vec2, pos2, vec2};
 
-use crate::model::{Atlas, Side, ViewId};
+use crate::model::{Atlas, Side, ViewId, ViewKind};
 
 /// One drawing on the canvas: a view, and for side views the side it shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,8 +13,37 @@ pub struct Panel {
     pub side: Side,
 }
 
-/// Space reserved above each panel for its title, in points.
-pub const TITLE_HEIGHT: f32 = 22.0;
+/// The panels for some views: a view showing both sides once, a one-sided view once
+/// per side in `sides`.
+#[must_use]
+pub fn panels_for(atlas: &Atlas, views: &[&ViewId], sides: &[Side]) -> Vec<Panel> {
+    let mut panels = Vec::new();
+    for id in views {
+        let Some(view) = atlas.view(id) else { continue };
+        match view.kind {
+            ViewKind::Bilateral { .. } => panels.push(Panel {
+                view: view.id.clone(),
+                side: Side::Right,
+            }),
+            ViewKind::Lateral { .. } => {
+                for &side in sides {
+                    panels.push(Panel {
+                        view: view.id.clone(),
+                        side,
+                    });
+                }
+            }
+        }
+    }
+    panels
+}
+
+/// Space reserved above a panel for its title: grows with the panel so that titles
+/// stay readable on a projector and in large exports.
+#[must_use]
+pub fn title_height(panel_rect: Rect) -> f32 {
+    (panel_rect.height() * 0.03).clamp(22.0, 64.0)
+}
 /// The title row as a rough fraction of a panel's height, for aspect ratios.
 const TITLE_FRACTION: f32 = 0.04;
 
@@ -70,7 +99,7 @@ pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)>
 #[must_use]
 pub fn drawing_rect(panel_rect: Rect) -> Rect {
     Rect::from_min_max(
-        panel_rect.min + Vec2::new(0.0, TITLE_HEIGHT),
+        panel_rect.min + Vec2::new(0.0, title_height(panel_rect)),
         panel_rect.max,
     )
 }

@@ -4,7 +4,7 @@
 
 use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Shape, Stroke, pos2, vec2};
 
-use super::layout::{Panel, TITLE_HEIGHT, drawing_rect};
+use super::layout::{Panel, drawing_rect, title_height};
 use crate::finder::PainMark;
 use crate::geometry::{ScreenFromBody, Tessellation};
 use crate::hit::{Hit, draw_order};
@@ -20,6 +20,8 @@ pub struct Highlight<'a> {
     pub hovered: Option<&'a Hit>,
     /// Painful spots marked in the pain finder.
     pub marks: &'a [PainMark],
+    /// Draw every muscle faintly, so people see where to click.
+    pub all_muscles: bool,
 }
 
 /// The body → screen transform for a panel occupying `panel_rect`.
@@ -93,9 +95,10 @@ pub fn paint_panel(
     let painter = painter.with_clip_rect(panel_rect);
 
     // Title.
-    let title_font = FontId::proportional((TITLE_HEIGHT * 0.7).max(12.0));
+    let title_h = title_height(panel_rect);
+    let title_font = FontId::proportional(title_h * 0.68);
     painter.text(
-        pos2(panel_rect.center().x, panel_rect.top() + TITLE_HEIGHT * 0.5),
+        pos2(panel_rect.center().x, panel_rect.top() + title_h * 0.5),
         Align2::CENTER_CENTER,
         panel_title(view, panel),
         title_font,
@@ -124,17 +127,18 @@ pub fn paint_panel(
                 let is_hovered = highlight
                     .hovered
                     .is_some_and(|h| h.muscle == muscle.id && h.side == side);
+                // Other muscles are drawn only as a map of where to click; with a
+                // pattern on show they would crowd it, so then only the hovered one is.
+                // Deeper layers would hide the surface map; they appear on hover.
+                if !is_hovered && (!highlight.all_muscles || muscle.layer != Layer::Superficial) {
+                    continue;
+                }
                 let fill = if is_hovered {
                     theme.muscle_hover_fill
                 } else {
                     theme.muscle_fill
                 };
-                // With a pattern on show, the other muscles step back so it stands out.
-                let fade = if highlight.selected.is_some() && !is_hovered {
-                    0.45
-                } else {
-                    1.0
-                };
+                let fade = 1.0;
                 painter.add(fill_mesh(tess, &t, fill.gamma_multiply(fade)));
                 let pts = closed_points(&tess.outline, &t);
                 let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line.gamma_multiply(fade));

@@ -1,0 +1,8 @@
+//! Pictures of the atlas without a window: the same painting code as the screen,
+//! rendered offscreen with wgpu and saved as PNG.
+
+mod figure;
+mod renderer;
+
+pub use figure::{FigureSpec, figure_ui};
+pub use renderer::OffscreenRenderer;
