@@ -152,7 +152,7 @@ fn render_all(
             sides: sides.to_vec(),
             views: views.to_vec(),
         };
-        let image = renderer.render([size.0, size.1], 1.0, dark, |ui| {
+        let image = renderer.render([size.0, size.1], 1.0, dark, theme.canvas, |ui| {
             figure_ui(ui, atlas, &theme, &spec);
         });
         let saved = image.and_then(|img| save_png(&img, path));

@@ -5,7 +5,7 @@ use egui::{Align2, FontId, Rect, Ui, pos2, vec2};
 
 use crate::model::{Atlas, MuscleId, Side, ViewId};
 use crate::theme::Theme;
-use crate::ui::layout::{layout, panels_for};
+use crate::ui::layout::{Panel, layout, panels_for};
 use crate::ui::legend::{LegendEntry, legend_height, paint_legend};
 use crate::ui::paint::{Highlight, paint_panel};
 
@@ -20,11 +20,39 @@ pub struct FigureSpec {
     pub views: Vec<ViewId>,
 }
 
-/// Paints the figure over the whole of `ui`.
-pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
-    let rect = ui.max_rect();
-    let painter = ui.painter().clone();
-    painter.rect_filled(rect, 0.0, theme.canvas);
+/// Type size of a figure of this size: scales with the picture so that a 4K export
+/// reads like a small one.
+fn unit_for(rect: Rect) -> f32 {
+    (rect.height() / 60.0).clamp(10.0, 48.0)
+}
+
+/// The rows of a figure: title, body, legend, footnote.
+struct Rows {
+    title: Rect,
+    body: Rect,
+    legend: Rect,
+    foot: Rect,
+    unit: f32,
+}
+
+fn rows(rect: Rect) -> Rows {
+    let unit = unit_for(rect);
+    let (title, rest) = rect.split_top_bottom_at_y(rect.top() + unit * 3.4);
+    let (rest, foot) = rest.split_top_bottom_at_y(rect.bottom() - unit * 1.6);
+    let (body, legend) = rest.split_top_bottom_at_y(rest.bottom() - legend_height(unit));
+    Rows {
+        title,
+        body: body.shrink2(vec2(unit, 0.0)),
+        legend,
+        foot,
+        unit,
+    }
+}
+
+/// Where each view panel of the figure goes inside `rect`: the placement
+/// [`figure_ui`] paints, so tests and tools can find body points in the picture.
+#[must_use]
+pub fn figure_panels(atlas: &Atlas, spec: &FigureSpec, rect: Rect) -> Vec<(Panel, Rect)> {
     let muscle = spec.muscle.as_ref().and_then(|id| atlas.muscle(id));
     let view_ids: Vec<&ViewId> = if !spec.views.is_empty() {
         spec.views.iter().collect()
@@ -39,55 +67,51 @@ pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
             .collect()
     };
     let panels = panels_for(atlas, &view_ids, &spec.sides);
+    layout(atlas, &panels, rows(rect).body)
+}
 
-    // Type scales with the picture so a 4K export reads like a small one.
-    let unit = (rect.height() / 60.0).clamp(10.0, 48.0);
-    let title_h = unit * 3.4;
-    let legend_h = legend_height(unit);
-    let foot_h = unit * 1.6;
+/// Paints the figure over the whole of `ui`, whose background must already be
+/// `theme.canvas` (the renderer clears to it).
+pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
+    let rect = ui.max_rect();
+    let painter = ui.painter().clone();
+    let muscle = spec.muscle.as_ref().and_then(|id| atlas.muscle(id));
+    let r = rows(rect);
     if let Some(m) = muscle {
         let side_text = match spec.sides.as_slice() {
             [s] => format!("{} side", s.word()),
             _ => "both sides".to_owned(),
         };
         painter.text(
-            pos2(rect.center().x, rect.top() + title_h * 0.42),
+            pos2(r.title.center().x, r.title.top() + r.title.height() * 0.42),
             Align2::CENTER_CENTER,
             format!("{} — {side_text}", m.name),
-            FontId::proportional(unit * 1.5),
+            FontId::proportional(r.unit * 1.5),
             theme.label,
         );
         painter.text(
-            pos2(rect.center().x, rect.top() + title_h * 0.82),
+            pos2(r.title.center().x, r.title.top() + r.title.height() * 0.82),
             Align2::CENTER_CENTER,
             format!("Typical referred pain pattern · {}", m.latin),
-            FontId::proportional(unit * 0.85),
+            FontId::proportional(r.unit * 0.85),
             theme.label,
         );
     }
-    let body = Rect::from_min_max(
-        pos2(rect.left() + unit, rect.top() + title_h),
-        pos2(rect.right() - unit, rect.bottom() - legend_h - foot_h),
-    );
     let highlight = Highlight {
         selected: muscle.map(|m| (m, spec.sides.as_slice())),
         hovered: None,
         marks: &[],
         all_muscles: muscle.is_none(),
     };
-    for (panel, panel_rect) in layout(atlas, &panels, body) {
+    for (panel, panel_rect) in figure_panels(atlas, spec, rect) {
         paint_panel(&painter, atlas, theme, &panel, panel_rect, highlight);
     }
-    let legend_rect = Rect::from_min_size(
-        pos2(rect.left(), body.bottom()),
-        vec2(rect.width(), legend_h),
-    );
-    paint_legend(&painter, theme, &LegendEntry::ATLAS, legend_rect, unit);
+    paint_legend(&painter, theme, &LegendEntry::ATLAS, r.legend, r.unit);
     painter.text(
-        pos2(rect.center().x, rect.bottom() - foot_h * 0.5),
+        r.foot.center(),
         Align2::CENTER_CENTER,
         "Trigger Point Atlas · a typical pattern from the literature, not a diagnosis",
-        FontId::proportional(unit * 0.75),
+        FontId::proportional(r.unit * 0.75),
         theme.detail,
     );
 }

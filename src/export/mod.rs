@@ -4,5 +4,5 @@
 mod figure;
 mod renderer;
 
-pub use figure::{FigureSpec, figure_ui};
+pub use figure::{FigureSpec, figure_panels, figure_ui};
 pub use renderer::OffscreenRenderer;

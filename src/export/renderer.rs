@@ -15,6 +15,8 @@ const GPU_TIMEOUT: Duration = Duration::from_secs(20);
 /// Renders egui UIs into RGBA images.
 pub struct OffscreenRenderer {
     state: egui_wgpu::RenderState,
+    /// Kept between pictures so fonts are laid out and uploaded once.
+    ctx: egui::Context,
 }
 
 impl OffscreenRenderer {
@@ -55,10 +57,15 @@ impl OffscreenRenderer {
         .map_err(|e| {
             format!("cannot start offscreen rendering: {e}. On Debian, install libvulkan1 and mesa-vulkan-drivers.")
         })?;
-        Ok(Self { state })
+        Ok(Self {
+            state,
+            ctx: egui::Context::default(),
+        })
     }
 
-    /// Runs `ui` in a fresh egui context of `size_px` pixels and returns the picture.
+    /// Runs `ui` in an egui context of `size_px` pixels and returns the picture, on a
+    /// background of `clear` (cheaper than painting a full-size rectangle, which
+    /// matters on a software rasteriser).
     ///
     /// # Errors
     /// A GPU error or timeout, as a sentence.
@@ -67,9 +74,10 @@ impl OffscreenRenderer {
         size_px: [u32; 2],
         pixels_per_point: f32,
         dark: bool,
+        clear: egui::Color32,
         mut ui: impl FnMut(&mut egui::Ui),
     ) -> Result<RgbaImage, String> {
-        let ctx = egui::Context::default();
+        let ctx = self.ctx.clone();
         ctx.set_theme(if dark {
             egui::Theme::Dark
         } else {
@@ -137,7 +145,12 @@ impl OffscreenRenderer {
                         view: &view,
                         resolve_target: None,
                         ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(wgpu::Color::WHITE),
+                            load: wgpu::LoadOp::Clear(wgpu::Color {
+                                r: f64::from(egui::Rgba::from(clear).r()),
+                                g: f64::from(egui::Rgba::from(clear).g()),
+                                b: f64::from(egui::Rgba::from(clear).b()),
+                                a: 1.0,
+                            }),
                             store: wgpu::StoreOp::Store,
                         },
                         depth_slice: None,

@@ -9,6 +9,7 @@ mod coverage;
 mod data;
 mod finder;
 mod hit;
+mod render;
 mod ui;
 
 use trigger_atlas::io::{LoadReport, load_atlas};
