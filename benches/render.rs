@@ -33,7 +33,7 @@ fn main() {
     let render = |renderer: &mut OffscreenRenderer| {
         renderer
             .render([3840, 2160], 1.0, false, theme.canvas, |ui| {
-                figure_ui(ui, &atlas, &theme, &spec)
+                figure_ui(ui, &atlas, &theme, &spec);
             })
             .expect("render")
     };

@@ -37,9 +37,9 @@ struct Rows {
 
 fn rows(rect: Rect) -> Rows {
     let unit = unit_for(rect);
-    let (title, rest) = rect.split_top_bottom_at_y(rect.top() + unit * 3.4);
-    let (rest, foot) = rest.split_top_bottom_at_y(rect.bottom() - unit * 1.6);
-    let (body, legend) = rest.split_top_bottom_at_y(rest.bottom() - legend_height(unit));
+    let (title, below_title) = rect.split_top_bottom_at_y(rect.top() + unit * 3.4);
+    let (middle, foot) = below_title.split_top_bottom_at_y(rect.bottom() - unit * 1.6);
+    let (body, legend) = middle.split_top_bottom_at_y(middle.bottom() - legend_height(unit));
     Rows {
         title,
         body: body.shrink2(vec2(unit, 0.0)),
