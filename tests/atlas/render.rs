@@ -32,7 +32,7 @@ fn render_has_the_asked_size_and_zone_pixels_where_the_data_says() {
     let mut renderer = OffscreenRenderer::new().expect("offscreen renderer");
     let image = renderer
         .render([800, 600], 1.0, false, theme.canvas, |ui| {
-            figure_ui(ui, &atlas, &theme, &spec)
+            figure_ui(ui, &atlas, &theme, &spec);
         })
         .expect("render");
     assert_eq!(image.dimensions(), (800, 600));
