@@ -2,10 +2,11 @@
 //! per-frame widget state. Actions from any panel become `Command`s, applied once
 //! after the UI pass.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::export::{FigureSpec, HandoutSpec, OffscreenRenderer, figure_ui, handout_ui, today};
 use crate::finder::{Candidate, PainMark, rank};
 use crate::hit::Hit;
 use crate::io::{DataError, load_atlas};
@@ -13,6 +14,7 @@ use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId};
 use crate::theme::Theme;
 use crate::ui::canvas::{CanvasContent, CanvasEvent, CanvasMemory, CanvasMode, canvas_ui};
 use crate::ui::conditions::conditions_ui;
+use crate::ui::export_window::{ExportChoices, ExportJob, export_ui};
 use crate::ui::finder_panel::{FinderAction, finder_panel_ui};
 use crate::ui::layout::{Panel, panels_for};
 use crate::ui::legend::{LegendEntry, legend_height, paint_legend};
@@ -131,6 +133,29 @@ pub struct AtlasApp {
     pub open_condition: Option<String>,
     /// The "About trigger points" window is open.
     pub show_about: bool,
+    /// The export window is open.
+    pub show_export: bool,
+    pub export: ExportChoices,
+    /// Asks where to save a file; the system dialog by default, replaceable in tests.
+    pub save_dialog: SaveDialog,
+    /// An export waiting for the user to pick a file in the dialog.
+    pending_export: Option<(ExportJob, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
+    renderer: Option<OffscreenRenderer>,
+}
+
+/// Opens a save dialog for a suggested file name and returns the chosen path. Runs on
+/// a background thread so the window keeps drawing while the dialog is open.
+pub type SaveDialog = std::sync::Arc<dyn Fn(&str) -> Option<PathBuf> + Send + Sync>;
+
+/// The system's save dialog (through the desktop portal on Linux).
+fn system_save_dialog() -> SaveDialog {
+    std::sync::Arc::new(|name: &str| {
+        rfd::FileDialog::new()
+            .set_title("Save picture")
+            .add_filter("PNG picture", &["png"])
+            .set_file_name(name)
+            .save_file()
+    })
 }
 
 const PREFS_KEY: &str = "trigger_atlas_prefs";
@@ -162,6 +187,11 @@ impl AtlasApp {
             finder: FinderState::default(),
             open_condition: None,
             show_about: false,
+            show_export: false,
+            export: ExportChoices::default(),
+            save_dialog: system_save_dialog(),
+            pending_export: None,
+            renderer: None,
         }
     }
 
@@ -280,6 +310,97 @@ impl AtlasApp {
         }
     }
 
+    /// Asks where to save `job` (on a background thread, so the window keeps drawing).
+    fn start_export(&mut self, job: ExportJob) {
+        let side = match self.prefs.side {
+            SideChoice::Right => "right",
+            SideChoice::Left => "left",
+            SideChoice::Both => "both",
+        };
+        let name = job.suggested_name(self.selected.as_ref().map(|id| id.0.as_str()), side);
+        let dialog = self.save_dialog.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(dialog(&name));
+        });
+        self.pending_export = Some((job, rx));
+    }
+
+    /// Once the user has picked a file, renders and saves it.
+    fn finish_export(&mut self, ctx: &egui::Context) {
+        let Some((job, rx)) = &self.pending_export else {
+            return;
+        };
+        let job = *job;
+        let answer = match rx.try_recv() {
+            Ok(answer) => answer,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        };
+        self.pending_export = None;
+        let Some(path) = answer else {
+            self.export.status = Some("Not saved: no file was chosen.".to_owned());
+            return;
+        };
+        self.export.status = Some(match self.export_to(job, &path) {
+            Ok(()) => format!("Saved {}", path.display()),
+            Err(e) => format!("Not saved: {e}"),
+        });
+    }
+
+    /// Renders `job` and writes it to `path` through a temporary file and a rename.
+    ///
+    /// # Errors
+    /// Rendering or writing failed; the sentence says which.
+    pub fn export_to(&mut self, job: ExportJob, path: &Path) -> Result<(), String> {
+        if self.renderer.is_none() {
+            self.renderer = Some(OffscreenRenderer::new()?);
+        }
+        let dark = self.prefs.dark_mode;
+        let theme = Theme::for_dark_mode(dark);
+        let mut views: Vec<ViewId> = Vec::new();
+        for p in self.panels() {
+            if !views.contains(&p.view) {
+                views.push(p.view);
+            }
+        }
+        let atlas = &self.atlas;
+        let renderer = self.renderer.as_mut().ok_or("no renderer")?;
+        let image = match job {
+            ExportJob::Picture { width, height } => {
+                let spec = FigureSpec {
+                    muscle: self.selected.clone(),
+                    sides: self.prefs.side.sides().to_vec(),
+                    views,
+                };
+                renderer.render([width, height], 1.0, dark, theme.canvas, |ui| {
+                    figure_ui(ui, atlas, &theme, &spec);
+                })?
+            }
+            ExportJob::Handout(paper) => {
+                let muscle = self.selected.clone().ok_or("select a muscle first")?;
+                let side = match self.prefs.side {
+                    SideChoice::Left => Side::Left,
+                    SideChoice::Right | SideChoice::Both => Side::Right,
+                };
+                // Handouts are for printing: always the light theme.
+                let light = Theme::light();
+                let spec = HandoutSpec {
+                    muscle,
+                    side,
+                    date: today(),
+                };
+                renderer.render(paper.pixels(), 1.0, false, egui::Color32::WHITE, |ui| {
+                    handout_ui(ui, atlas, &light, &spec);
+                })?
+            }
+        };
+        crate::io::save_png(&image, path)
+    }
+
     /// Recomputes the finder ranking, keeping the overlaid candidate if it remains.
     fn rerank(&mut self) {
         let chosen = self
@@ -310,6 +431,8 @@ impl AtlasApp {
             }
             ui.separator();
             self.pattern_controls_ui(ui, commands);
+            ui.toggle_value(&mut self.show_export, "Export…")
+                .on_hover_text("Save a picture or a patient handout (Ctrl+E)");
             ui.toggle_value(&mut self.show_about, "About trigger points");
             let mut dark = self.prefs.dark_mode;
             if ui.toggle_value(&mut dark, "Dark").changed() {
@@ -504,6 +627,29 @@ impl AtlasApp {
         if self.show_errors {
             self.errors_window_ui(ui);
         }
+        if ui
+            .ctx()
+            .input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::E))
+        {
+            self.show_export = !self.show_export;
+        }
+        if self.show_export {
+            let mut open = true;
+            let selected = self.selected.is_some();
+            let busy = self.pending_export.is_some();
+            let mut job = None;
+            egui::Window::new("Export")
+                .open(&mut open)
+                .default_width(420.0)
+                .show(ui.ctx(), |ui| {
+                    job = export_ui(ui, &mut self.export, selected, busy);
+                });
+            self.show_export = open;
+            if let Some(job) = job {
+                self.start_export(job);
+            }
+        }
+        self.finish_export(ui.ctx());
         if self.show_about {
             let mut open = true;
             egui::Window::new("About trigger points")

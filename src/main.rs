@@ -7,7 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use trigger_atlas::cli::{
     list_rows, list_text, lookup_rows, lookup_text, show_muscle, show_text, spot_mark,
 };
-use trigger_atlas::export::{FigureSpec, OffscreenRenderer, figure_ui};
+use trigger_atlas::export::{
+    FigureSpec, HandoutSpec, OffscreenRenderer, Paper, figure_ui, handout_ui, today,
+};
 use trigger_atlas::model::{MuscleId, Side, ViewId};
 
 /// An open atlas of myofascial trigger points and their referred pain.
@@ -58,6 +60,21 @@ enum Command {
         #[arg(long)]
         out_dir: Option<PathBuf>,
     },
+    /// Make a one-page patient handout (PNG at 150 dpi) for one muscle and side.
+    Handout {
+        /// The muscle id (see `list`).
+        #[arg(long)]
+        muscle: String,
+        /// The patient's side.
+        #[arg(long, value_enum, default_value = "right")]
+        side: SideArg,
+        /// Paper size.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// The PNG to write.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// List the muscles.
     List {
         /// Print a JSON array of objects with id, name, latin, region, layer, views and conditions.
@@ -94,6 +111,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -155,7 +178,7 @@ fn render_all(
         let image = renderer.render([size.0, size.1], 1.0, dark, theme.canvas, |ui| {
             figure_ui(ui, atlas, &theme, &spec);
         });
-        let saved = image.and_then(|img| save_png(&img, path));
+        let saved = image.and_then(|img| trigger_atlas::io::save_png(&img, path));
         if let Err(e) = saved {
             eprintln!("\nerror: {}: {e}", path.display());
             return ExitCode::FAILURE;
@@ -165,16 +188,6 @@ fn render_all(
         eprintln!("\nwrote {} pictures", jobs.len());
     }
     ExitCode::SUCCESS
-}
-
-/// Writes a PNG through a temporary file and a rename, so a failed write never
-/// leaves a half-written picture where the user expects one.
-fn save_png(image: &image::RgbaImage, path: &std::path::Path) -> Result<(), String> {
-    let tmp = path.with_extension("png.part");
-    image
-        .save_with_format(&tmp, image::ImageFormat::Png)
-        .map_err(|e| format!("cannot write the picture: {e}"))?;
-    std::fs::rename(&tmp, path).map_err(|e| format!("cannot move the picture into place: {e}"))
 }
 
 /// Loads the atlas, reporting data problems on stderr (stdout stays clean for JSON).
@@ -302,6 +315,43 @@ fn main() -> ExitCode {
                 vec![(id, out.unwrap_or_default())]
             };
             render_all(&atlas, &jobs, &sides, &views, size, dark)
+        }
+        Some(Command::Handout {
+            muscle,
+            side,
+            paper,
+            out,
+        }) => {
+            let atlas = load_quietly(args.data.as_deref());
+            let id = MuscleId(muscle);
+            if atlas.muscle(&id).is_none() {
+                eprintln!(
+                    "error: no muscle with id \"{id}\"; run `trigger-atlas list` to see the ids"
+                );
+                return ExitCode::from(2);
+            }
+            let paper = match paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::Letter => Paper::Letter,
+            };
+            let spec = HandoutSpec {
+                muscle: id,
+                side: side.side(),
+                date: today(),
+            };
+            let theme = trigger_atlas::theme::Theme::light();
+            let result = OffscreenRenderer::new().and_then(|mut r| {
+                r.render(paper.pixels(), 1.0, false, egui::Color32::WHITE, |ui| {
+                    handout_ui(ui, &atlas, &theme, &spec);
+                })
+            });
+            match result.and_then(|img| trigger_atlas::io::save_png(&img, &out)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Some(Command::List { json }) => {
             let atlas = load_quietly(args.data.as_deref());

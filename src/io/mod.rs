@@ -3,6 +3,7 @@
 mod error;
 mod load;
 mod located;
+mod save;
 
 pub use error::{DataError, ErrorKind};
 pub use load::{
@@ -10,3 +11,4 @@ pub use load::{
     parse_muscle, parse_views, read_folder,
 };
 pub use located::{Located, Position};
+pub use save::{save_png, write_atomically};

@@ -3,6 +3,9 @@
 
 use egui::{RichText, Ui};
 
+/// The warning signs that need immediate care, shared by this page and the handout.
+pub const RED_FLAGS: &str = "Back pain or muscle spasms together with loss of control of the bladder or bowels; new weakness in an arm or a leg; loss of balance; or loss of feeling on one side of the body. These are not trigger point problems and need immediate medical attention.";
+
 /// One titled section of the about page.
 struct Section {
     title: &'static str,
@@ -45,7 +48,7 @@ const SECTIONS: &[Section] = &[
     Section {
         title: "Get urgent medical help for these warning signs",
         paragraphs: &[
-            "Back pain or muscle spasms together with loss of control of the bladder or bowels; new weakness in an arm or a leg; loss of balance; or loss of feeling on one side of the body. These are not trigger point problems and need immediate medical attention.",
+            RED_FLAGS,
             "Chest pain can come from a muscle, but it must be treated as a possible heart problem until a doctor has ruled that out.",
         ],
     },

@@ -4,6 +4,7 @@ pub mod about;
 pub mod canvas;
 pub mod conditions;
 pub mod details;
+pub mod export_window;
 pub mod finder_panel;
 pub mod layout;
 pub mod legend;

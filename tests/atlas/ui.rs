@@ -462,3 +462,55 @@ fn the_about_page_explains_trigger_points_red_flags_and_injections() {
         );
     }
 }
+
+/// Runs frames until the export reports, as the window would while the user waits.
+fn wait_for_export(h: &mut Harness<'_, AtlasApp>) -> String {
+    for _ in 0..200 {
+        h.run();
+        if let Some(status) = h.state_mut().export.status.take() {
+            return status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the export never finished");
+}
+
+#[test]
+fn export_saves_a_picture_and_a_handout_where_the_user_chooses() {
+    let dir = crate::temp_dir("export-ui");
+    let mut h = harness();
+    // Stand in for the system dialog: the user picks the suggested name in `dir`.
+    let target = dir.clone();
+    h.state_mut().save_dialog = std::sync::Arc::new(move |name: &str| Some(target.join(name)));
+    click_label(&mut h, "Gluteus minimus (deep)");
+    h.get_by_label("Left").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Save picture…").click();
+    let status = wait_for_export(&mut h);
+    let picture = dir.join("gluteus_minimus-left-1920x1080.png");
+    assert!(status.starts_with("Saved"), "{status}");
+    let image = image::open(&picture).expect("picture written");
+    assert_eq!((image.width(), image.height()), (1920, 1080));
+
+    h.get_by_label("Letter").click();
+    h.run();
+    h.get_by_label("Save handout…").click();
+    let status = wait_for_export(&mut h);
+    assert!(status.starts_with("Saved"), "{status}");
+    let handout =
+        image::open(dir.join("gluteus_minimus-left-handout-letter.png")).expect("handout written");
+    assert_eq!((handout.width(), handout.height()), (1275, 1650));
+}
+
+#[test]
+fn cancelling_the_save_dialog_writes_nothing_and_says_so() {
+    let mut h = harness();
+    h.state_mut().save_dialog = std::sync::Arc::new(|_: &str| None);
+    h.get_by_label("Export…").click();
+    h.run();
+    h.get_by_label("Save picture…").click();
+    let status = wait_for_export(&mut h);
+    assert!(status.contains("no file was chosen"), "{status}");
+}

@@ -1,0 +1,169 @@
+//! The patient handout: one printable page with the pattern on the patient's side,
+//! what it means in plain words, the warning signs that need urgent care, the source
+//! and the date.
+
+use egui::{Align2, FontId, Rect, RichText, Ui, UiBuilder, pos2, vec2};
+
+use super::{FigureSpec, figure_ui};
+use crate::model::{Atlas, MuscleId, Side, ZoneKind};
+use crate::theme::Theme;
+use crate::ui::about::RED_FLAGS;
+
+/// Paper sizes, rendered at 150 pixels per inch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Page size in pixels at 150 dpi.
+    #[must_use]
+    pub fn pixels(self) -> [u32; 2] {
+        match self {
+            Paper::A4 => [1240, 1754],     // 210 x 297 mm
+            Paper::Letter => [1275, 1650], // 8.5 x 11 in
+        }
+    }
+
+    /// "A4" or "Letter".
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "Letter",
+        }
+    }
+}
+
+/// What goes on a handout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HandoutSpec {
+    pub muscle: MuscleId,
+    pub side: Side,
+    /// The date printed on the page, e.g. "2026-11-26".
+    pub date: String,
+}
+
+/// Today's date as YYYY-MM-DD (UTC), from the system clock.
+#[must_use]
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let (y, m, d) = civil_from_days(i64::try_from(days).unwrap_or(0));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian calendar.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Paints the handout over the whole of `ui` (a page at 150 dpi, one point per pixel).
+pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec) {
+    let page = ui.max_rect();
+    let Some(m) = atlas.muscle(&spec.muscle) else {
+        return;
+    };
+    let margin = page.width() * 0.06;
+    let body_font = page.width() / 62.0;
+    let inner = page.shrink(margin);
+    let painter = ui.painter().clone();
+    painter.text(
+        inner.left_top(),
+        Align2::LEFT_TOP,
+        "Trigger Point Atlas · information for patients",
+        FontId::proportional(body_font * 0.85),
+        theme.detail,
+    );
+    // The picture: the same figure as the app draws, on the patient's side.
+    let figure_rect = Rect::from_min_size(
+        inner.left_top() + vec2(0.0, body_font * 1.8),
+        vec2(inner.width(), inner.height() * 0.5),
+    );
+    let figure = FigureSpec {
+        muscle: Some(m.id.clone()),
+        sides: vec![spec.side],
+        views: Vec::new(),
+    };
+    ui.scope_builder(UiBuilder::new().max_rect(figure_rect), |ui| {
+        figure_ui(ui, atlas, theme, &figure);
+    });
+
+    let text_rect = Rect::from_min_max(
+        pos2(inner.left(), figure_rect.bottom() + body_font),
+        inner.max,
+    );
+    ui.scope_builder(UiBuilder::new().max_rect(text_rect), |ui| {
+        ui.style_mut().override_text_style = None;
+        let heading = |ui: &mut Ui, text: &str| {
+            ui.add_space(body_font * 0.6);
+            ui.label(
+                RichText::new(text)
+                    .size(body_font * 1.25)
+                    .strong()
+                    .color(theme.label),
+            );
+        };
+        let para = |ui: &mut Ui, text: &str| {
+            ui.label(RichText::new(text).size(body_font).color(theme.label));
+        };
+        heading(ui, &format!("{} ({} side)", m.name, spec.side.word()));
+        para(ui, &m.summary);
+        let essential = m.areas(ZoneKind::Essential).join(", ");
+        let spillover = m.areas(ZoneKind::Spillover).join(", ");
+        heading(ui, "Where the pain is usually felt");
+        para(ui, &format!("Solid red: {essential}."));
+        if !spillover.is_empty() {
+            para(ui, &format!("Red dots, felt by some people: {spillover}."));
+        }
+        para(
+            ui,
+            "The X marks show where the knots (trigger points) usually are.",
+        );
+        heading(ui, "Get urgent medical help if");
+        para(ui, RED_FLAGS);
+        heading(ui, "Please remember");
+        para(
+            ui,
+            "This picture shows a typical pattern from the medical literature, not a diagnosis. \
+             Pain in these areas can have other causes; your clinician has examined you and will \
+             tell you what applies to you.",
+        );
+        ui.add_space(body_font * 0.6);
+        let source = m.sources.first().map_or("", |s| s.citation.as_str());
+        ui.label(
+            RichText::new(format!("Source: {source}"))
+                .size(body_font * 0.8)
+                .color(theme.detail),
+        );
+        ui.label(
+            RichText::new(format!("Printed {}", spec.date))
+                .size(body_font * 0.8)
+                .color(theme.detail),
+        );
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn dates_from_days_since_1970() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(59), (1970, 3, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_783), (2026, 11, 26));
+    }
+}

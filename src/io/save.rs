@@ -1,0 +1,60 @@
+//! Writing files the user keeps: always through a temporary file, flushed, then
+//! renamed over the target, so an interrupted write never leaves a torn file.
+
+use std::io::Write as _;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically (temporary file in the same folder, flush,
+/// sync, rename).
+///
+/// # Errors
+/// The folder is not writable or the disk is full; the sentence names the file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.part"));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.flush()?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot write {}: {e}", path.display())
+    })
+}
+
+/// Encodes `image` as PNG and writes it atomically.
+///
+/// # Errors
+/// Encoding or writing failed.
+pub fn save_png(image: &image::RgbaImage, path: &Path) -> Result<(), String> {
+    let mut png = Vec::new();
+    image
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| format!("cannot encode the picture: {e}"))?;
+    write_atomically(path, &png)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_the_file_and_leaves_no_temporary() {
+        let dir = std::env::temp_dir().join(format!("trigger-atlas-save-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let path = dir.join("out.txt");
+        write_atomically(&path, b"first").expect("write");
+        write_atomically(&path, b"second").expect("overwrite");
+        assert_eq!(std::fs::read(&path).expect("read"), b"second");
+        assert!(!dir.join(".out.txt.part").exists());
+        let missing = dir.join("no/such/folder/out.txt");
+        let err = write_atomically(&missing, b"x").expect_err("no folder");
+        assert!(err.contains("out.txt"), "{err}");
+    }
+}
