@@ -112,3 +112,31 @@ fn render_command_writes_a_png_of_the_asked_size() {
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
     }
 }
+
+#[test]
+fn render_all_writes_one_picture_per_muscle_with_progress() {
+    let dir = temp_dir("render-all");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_trigger-atlas"))
+        .args(["render", "--all", "--size", "160x120", "--out-dir"])
+        .arg(&dir)
+        .output()
+        .expect("run the binary");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let count = embedded().atlas.muscles.len();
+    let pngs = std::fs::read_dir(&dir)
+        .expect("folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+        .count();
+    assert_eq!(pngs, count);
+    let progress = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        progress.contains(&format!("{count}/{count}")),
+        "progress shown: {progress}"
+    );
+    assert!(progress.contains(&format!("wrote {count} pictures")));
+}
