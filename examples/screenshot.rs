@@ -4,7 +4,7 @@
 //! `cargo run --example screenshot -- OUT.png [MUSCLE_ID|finder|-] [right|left|both] [WIDTHxHEIGHT] [PIXELS_PER_POINT]`
 //!
 //! The size is in points; the PNG has size × pixels-per-point pixels. Add `--data DIR`
-//! to include a user data folder, `--views front,side` to choose the views, `--dark` for the dark theme.
+//! to include a user data folder, `--views front,side` to choose the views, `--dark` for the dark theme, `--present` for presentation mode.
 
 use trigger_atlas::AtlasApp;
 use trigger_atlas::app::Command;
@@ -31,7 +31,8 @@ fn main() {
     });
     // `--dark` anywhere: the dark theme.
     let dark = args.iter().any(|a| a == "--dark");
-    args.retain(|a| a != "--dark");
+    let present = args.iter().any(|a| a == "--present");
+    args.retain(|a| a != "--dark" && a != "--present");
     let Some(out) = args.first().cloned() else {
         eprintln!("usage: screenshot OUT.png [MUSCLE_ID] [right|left|both] [WIDTHxHEIGHT]");
         std::process::exit(2);
@@ -43,6 +44,7 @@ fn main() {
     let mut app = AtlasApp::from_parts(report.atlas, report.errors);
     app.show_errors = false;
     app.prefs.dark_mode = dark;
+    app.prefs.presentation = present;
     if let Some(views) = views {
         app.prefs.auto_views = false;
         app.prefs.chosen_views = views;

@@ -87,6 +87,8 @@ pub struct Preferences {
     pub auto_views: bool,
     pub chosen_views: Vec<ViewId>,
     pub dark_mode: bool,
+    /// Presentation mode: projector theme, large type.
+    pub presentation: bool,
     pub list_tab: ListTab,
 }
 
@@ -97,6 +99,7 @@ impl Default for Preferences {
             auto_views: true,
             chosen_views: Vec::new(),
             dark_mode: false,
+            presentation: false,
             list_tab: ListTab::Muscles,
         }
     }
@@ -119,6 +122,10 @@ pub enum Command {
 }
 
 /// The atlas window.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent window toggles, each one flag"
+)]
 pub struct AtlasApp {
     pub atlas: Atlas,
     pub errors: Vec<DataError>,
@@ -135,6 +142,8 @@ pub struct AtlasApp {
     pub show_about: bool,
     /// The export window is open.
     pub show_export: bool,
+    /// The keyboard-shortcut help is open.
+    pub show_help: bool,
     pub export: ExportChoices,
     /// Asks where to save a file; the system dialog by default, replaceable in tests.
     pub save_dialog: SaveDialog,
@@ -188,6 +197,7 @@ impl AtlasApp {
             open_condition: None,
             show_about: false,
             show_export: false,
+            show_help: false,
             export: ExportChoices::default(),
             save_dialog: system_save_dialog(),
             pending_export: None,
@@ -308,6 +318,118 @@ impl AtlasApp {
                 }
             },
         }
+    }
+
+    /// Keyboard shortcuts. Ignored while typing in a text field, except Esc.
+    fn keyboard_ui(&mut self, ctx: &egui::Context) {
+        use egui::Key;
+        let typing = ctx.egui_wants_keyboard_input();
+        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
+        if pressed(Key::F11) {
+            let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+        }
+        if pressed(Key::F1) {
+            self.show_help = !self.show_help;
+        }
+        if pressed(Key::Escape) {
+            if typing {
+                ctx.memory_mut(egui::Memory::stop_text_input);
+            } else if self.show_help {
+                self.show_help = false;
+            } else {
+                self.selected = None;
+                self.finder.chosen = None;
+            }
+        }
+        if typing {
+            return;
+        }
+        // Take the typed characters out of the input, so that a text field focused by
+        // a shortcut ("/") does not also receive it.
+        let typed: Vec<String> = ctx.input_mut(|i| {
+            let mut typed = Vec::new();
+            i.events.retain(|e| match e {
+                egui::Event::Text(t) => {
+                    typed.push(t.clone());
+                    false
+                }
+                _ => true,
+            });
+            typed
+        });
+        for text in typed {
+            match text.as_str() {
+                "/" => ctx
+                    .memory_mut(|m| m.request_focus(egui::Id::unique(crate::ui::list::SEARCH_ID))),
+                "?" => self.show_help = !self.show_help,
+                "+" | "=" => self.zoom_by(ctx, 1.25),
+                "-" => self.zoom_by(ctx, 0.8),
+                "0" => self.canvas.zoom.fit(),
+                "r" | "R" => self.apply(Command::SetSide(SideChoice::Right)),
+                "l" | "L" => self.apply(Command::SetSide(SideChoice::Left)),
+                "b" | "B" => self.apply(Command::SetSide(SideChoice::Both)),
+                "a" | "A" => self.prefs.auto_views = true,
+                "p" | "P" => self.prefs.presentation = !self.prefs.presentation,
+                "d" | "D" => self.prefs.dark_mode = !self.prefs.dark_mode,
+                "m" | "M" => {
+                    self.mode = if self.mode == Mode::Atlas {
+                        Mode::Finder
+                    } else {
+                        Mode::Atlas
+                    };
+                }
+                digit @ ("1" | "2" | "3" | "4" | "5") => {
+                    let index = digit.parse::<usize>().unwrap_or(1) - 1;
+                    if let Some(view) = self.atlas.views.get(index) {
+                        self.prefs.auto_views = false;
+                        self.prefs.chosen_views = vec![view.id.clone()];
+                    }
+                }
+                _ => {}
+            }
+        }
+        if pressed(Key::ArrowDown) || pressed(Key::ArrowRight) {
+            self.step_muscle(1);
+        }
+        if pressed(Key::ArrowUp) || pressed(Key::ArrowLeft) {
+            self.step_muscle(-1);
+        }
+    }
+
+    /// Zooms the canvas about its centre.
+    fn zoom_by(&mut self, _ctx: &egui::Context, by: f32) {
+        if let Some(area) = self.canvas.placed_area {
+            self.canvas.zoom.zoom_about(area, area.center(), by);
+        }
+    }
+
+    /// Selects the next (`+1`) or previous (`-1`) muscle of the selected muscle's region,
+    /// wrapping around; with nothing selected, the first muscle.
+    pub fn step_muscle(&mut self, step: isize) {
+        let region = self.selected_muscle().map(|m| m.region.clone());
+        let list: Vec<&MuscleId> = self
+            .atlas
+            .muscles
+            .iter()
+            .filter(|m| region.as_ref().is_none_or(|r| &m.region == r))
+            .map(|m| &m.id)
+            .collect();
+        if list.is_empty() {
+            return;
+        }
+        let next = match self
+            .selected
+            .as_ref()
+            .and_then(|id| list.iter().position(|m| *m == id))
+        {
+            Some(i) => (i.cast_signed() + step)
+                .rem_euclid(list.len().cast_signed())
+                .cast_unsigned(),
+            None => 0,
+        };
+        self.selected = Some(list[next].clone());
+        self.mode = Mode::Atlas;
     }
 
     /// Asks where to save `job` (on a background thread, so the window keeps drawing).
@@ -434,6 +556,12 @@ impl AtlasApp {
             ui.toggle_value(&mut self.show_export, "Export…")
                 .on_hover_text("Save a picture or a patient handout (Ctrl+E)");
             ui.toggle_value(&mut self.show_about, "About trigger points");
+            ui.toggle_value(&mut self.prefs.presentation, "Present")
+                .on_hover_text(
+                    "Presentation mode: projector colours and large type (P; F11 for full screen)",
+                );
+            ui.toggle_value(&mut self.show_help, "Keys")
+                .on_hover_text("Keyboard shortcuts (F1 or ?)");
             let mut dark = self.prefs.dark_mode;
             if ui.toggle_value(&mut dark, "Dark").changed() {
                 self.prefs.dark_mode = dark;
@@ -506,12 +634,19 @@ impl AtlasApp {
 
     /// Builds the whole window for one frame.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
-        ui.ctx().set_theme(if self.prefs.dark_mode {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        });
-        let theme = Theme::for_dark_mode(self.prefs.dark_mode);
+        self.keyboard_ui(ui.ctx());
+        // Large type for the back of a hall; normal otherwise.
+        let zoom = if self.prefs.presentation { 1.6 } else { 1.0 };
+        if (ui.ctx().zoom_factor() - zoom).abs() > f32::EPSILON {
+            ui.ctx().set_zoom_factor(zoom);
+        }
+        ui.ctx()
+            .set_theme(if self.prefs.dark_mode && !self.prefs.presentation {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+        let theme = Theme::for_preferences(self.prefs.dark_mode, self.prefs.presentation);
         let mut commands = Vec::new();
 
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut commands));
@@ -602,7 +737,12 @@ impl AtlasApp {
                     },
                 };
                 let rect = ui.max_rect();
-                let font = (rect.height() / 60.0).clamp(12.0, 28.0);
+                // The legend grows with the canvas, and more in presentation mode.
+                let font = if self.prefs.presentation {
+                    (rect.height() / 40.0).clamp(14.0, 34.0)
+                } else {
+                    (rect.height() / 60.0).clamp(12.0, 28.0)
+                };
                 let canvas_size = egui::vec2(rect.width(), rect.height() - legend_height(font));
                 let canvas = ui.allocate_ui(canvas_size, |ui| {
                     canvas_ui(ui, &self.atlas, &theme, content, &mut self.canvas)
@@ -650,6 +790,14 @@ impl AtlasApp {
             }
         }
         self.finish_export(ui.ctx());
+        if self.show_help {
+            let mut open = true;
+            egui::Window::new("Keyboard shortcuts")
+                .open(&mut open)
+                .default_width(420.0)
+                .show(ui.ctx(), crate::ui::help::help_ui);
+            self.show_help = open;
+        }
         if self.show_about {
             let mut open = true;
             egui::Window::new("About trigger points")

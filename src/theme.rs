@@ -92,9 +92,42 @@ impl Theme {
         }
     }
 
+    /// For projectors: pure white page, black outlines, thick strokes and a deeper
+    /// red, so the drawing survives a washed-out image at the back of a hall.
+    #[must_use]
+    pub fn projector() -> Self {
+        Self {
+            canvas: Color32::WHITE,
+            skin: Color32::from_rgb(236, 229, 222),
+            outline: Color32::BLACK,
+            detail: Color32::from_rgb(70, 66, 62),
+            faint: Color32::from_rgb(120, 114, 108),
+            essential: Color32::from_rgb(180, 0, 20),
+            spillover_wash: Color32::from_rgba_unmultiplied(200, 30, 40, 60),
+            spillover_dot: Color32::from_rgb(170, 0, 18),
+            selected_line: Color32::from_rgb(0, 70, 160),
+            side_label: Color32::from_rgb(0, 70, 160),
+            label: Color32::BLACK,
+            outline_width: 2.8,
+            detail_width: 1.5,
+            min_line_px: 2.0,
+            ..Self::light()
+        }
+    }
+
     /// The theme matching egui's dark or light mode.
     #[must_use]
     pub fn for_dark_mode(dark: bool) -> Self {
         if dark { Self::dark() } else { Self::light() }
+    }
+
+    /// The theme for the current preferences: projector wins over dark and light.
+    #[must_use]
+    pub fn for_preferences(dark: bool, projector: bool) -> Self {
+        if projector {
+            Self::projector()
+        } else {
+            Self::for_dark_mode(dark)
+        }
     }
 }

@@ -14,6 +14,10 @@ use crate::theme::Theme;
 #[derive(Clone, Debug, Default)]
 pub struct CanvasMemory {
     last_click: Option<(Panel, Pos2, usize)>,
+    /// Zoom and pan of the drawing.
+    pub zoom: Zoom,
+    /// The canvas area of the last frame (keyboard zoom centres on it).
+    pub placed_area: Option<egui::Rect>,
     /// Where each panel was drawn in the last frame (for tests and exports to map
     /// body positions to the screen with the very same transform).
     pub placed: Vec<(Panel, egui::Rect)>,
@@ -27,6 +31,57 @@ impl CanvasMemory {
         let (panel, rect) = self.placed.iter().find(|(p, _)| p == panel)?;
         let view = atlas.view(&panel.view)?;
         Some(panel_transform(view, panel, *rect).apply(pos_in_body))
+    }
+}
+
+/// Zoom and pan of the canvas: the panels are laid out in the canvas rectangle scaled
+/// by `factor` about its centre and moved by `pan` (screen points). Everything is
+/// vector-drawn, so lines and labels stay crisp at any factor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Zoom {
+    pub factor: f32,
+    pub pan: egui::Vec2,
+}
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Self {
+            factor: 1.0,
+            pan: egui::Vec2::ZERO,
+        }
+    }
+}
+
+impl Zoom {
+    /// Allowed zoom range.
+    pub const MIN: f32 = 0.5;
+    pub const MAX: f32 = 8.0;
+
+    /// The area the panels are laid out in.
+    #[must_use]
+    pub fn apply(&self, area: egui::Rect) -> egui::Rect {
+        egui::Rect::from_center_size(area.center() + self.pan, area.size() * self.factor)
+    }
+
+    /// Zooms by `by` keeping the drawing under `anchor` (a screen point) still.
+    pub fn zoom_about(&mut self, area: egui::Rect, anchor: Pos2, by: f32) {
+        let new_factor = (self.factor * by).clamp(Self::MIN, Self::MAX);
+        let c = area.center();
+        // The unzoomed point now under the anchor, and where it must stay.
+        let base = c + (anchor - c - self.pan) / self.factor;
+        self.pan = anchor - c - (base - c) * new_factor;
+        self.factor = new_factor;
+    }
+
+    /// Back to the whole figure.
+    pub fn fit(&mut self) {
+        *self = Self::default();
+    }
+
+    /// Whether the view is zoomed or panned at all.
+    #[must_use]
+    pub fn is_fit(&self) -> bool {
+        *self == Self::default()
     }
 }
 
@@ -82,10 +137,8 @@ pub fn canvas_ui(
     content: CanvasContent<'_>,
     memory: &mut CanvasMemory,
 ) -> Option<CanvasEvent> {
-    let sense = match content.mode {
-        CanvasMode::Pick => Sense::click(),
-        CanvasMode::Paint => Sense::click_and_drag(),
-    };
+    // Dragging pans (or paints, in the finder), so both modes sense drags.
+    let sense = Sense::click_and_drag();
     let (response, painter) = ui.allocate_painter(ui.available_size(), sense);
     // Screen readers: name the canvas and what it shows.
     let description = match (content.mode, content.selected) {
@@ -103,8 +156,12 @@ pub fn canvas_ui(
         egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
     });
     painter.rect_filled(response.rect, 0.0, theme.canvas);
-    let placed = layout(atlas, content.panels, response.rect.shrink(8.0));
+    let area = response.rect.shrink(8.0);
+    memory.placed_area = Some(area);
+    zoom_input(ui, &response, area, content.mode, &mut memory.zoom);
+    let placed = layout(atlas, content.panels, memory.zoom.apply(area));
     memory.placed.clone_from(&placed);
+    let painter = painter.with_clip_rect(response.rect);
 
     let under_pointer = response
         .hover_pos()
@@ -130,13 +187,42 @@ pub fn canvas_ui(
             pick(&response, atlas, under_pointer.as_ref(), memory).map(CanvasEvent::Picked)
         }
         CanvasMode::Paint => {
-            let painting = response.clicked() || response.dragged() || response.drag_started();
+            let primary = response.dragged_by(egui::PointerButton::Primary)
+                || (response.drag_started() && ui.input(|i| i.pointer.primary_down()));
+            let painting = response.clicked() || primary;
             let pos = response.interact_pointer_pos().filter(|_| painting)?;
             let (panel, pos_in_body, _) = hits_at(atlas, &placed, pos)?;
             let view = atlas.view(&panel.view)?;
             view.contains_body_point(pos_in_body)
                 .then_some(CanvasEvent::Painted { panel, pos_in_body })
         }
+    }
+}
+
+/// Mouse wheel and pinch zoom about the pointer; dragging pans (right or middle
+/// button always, left button too when picking); double-click fits the figure.
+fn zoom_input(
+    ui: &Ui,
+    response: &egui::Response,
+    area: egui::Rect,
+    mode: CanvasMode,
+    zoom: &mut Zoom,
+) {
+    if let Some(pointer) = response.hover_pos() {
+        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let by = pinch * (scroll / 400.0).exp();
+        if (by - 1.0).abs() > 1e-4 {
+            zoom.zoom_about(area, pointer, by);
+        }
+    }
+    let pans = response.dragged_by(egui::PointerButton::Secondary)
+        || response.dragged_by(egui::PointerButton::Middle)
+        || (mode == CanvasMode::Pick && response.dragged_by(egui::PointerButton::Primary));
+    if pans {
+        zoom.pan += response.drag_delta();
+    }
+    if response.double_clicked() {
+        zoom.fit();
     }
 }
 
@@ -177,4 +263,30 @@ fn pick(
         response.clone().on_hover_text_at_pointer(text);
     }
     clicked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Zoom;
+    use egui::{Rect, pos2, vec2};
+
+    #[test]
+    fn zooming_keeps_the_point_under_the_pointer_still() {
+        let area = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0));
+        let mut zoom = Zoom::default();
+        let anchor = pos2(600.0, 150.0);
+        // Where a body point under the anchor sits, before and after zooming.
+        let to_screen = |z: &Zoom, base: egui::Pos2| {
+            let zoomed = z.apply(area);
+            zoomed.min + (base - area.min) * z.factor
+        };
+        zoom.zoom_about(area, anchor, 2.0);
+        assert!((zoom.factor - 2.0).abs() < 1e-6);
+        let base = area.min + (anchor - zoom.apply(area).min) / zoom.factor;
+        assert!(to_screen(&zoom, base).distance(anchor) < 1e-3);
+        zoom.zoom_about(area, anchor, 100.0);
+        assert!((zoom.factor - Zoom::MAX).abs() < 1e-6, "clamped");
+        zoom.fit();
+        assert!(zoom.is_fit());
+    }
 }

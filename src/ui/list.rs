@@ -4,6 +4,9 @@ use egui::{RichText, Ui};
 
 use crate::model::{Atlas, Layer, MuscleId};
 
+/// The id of the search box, so `/` can focus it.
+pub const SEARCH_ID: &str = "muscle_search";
+
 /// Shows the search box and list; returns the muscle the user picked, if any.
 pub fn muscle_list_ui(
     ui: &mut Ui,
@@ -15,6 +18,7 @@ pub fn muscle_list_ui(
     let label = ui.label("Search");
     ui.add(
         egui::TextEdit::singleline(search)
+            .id(egui::Id::unique(SEARCH_ID))
             .hint_text("Name, alias or condition")
             .desired_width(f32::INFINITY),
     )

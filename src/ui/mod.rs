@@ -6,6 +6,7 @@ pub mod conditions;
 pub mod details;
 pub mod export_window;
 pub mod finder_panel;
+pub mod help;
 pub mod layout;
 pub mod legend;
 pub mod list;

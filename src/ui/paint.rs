@@ -92,7 +92,7 @@ pub fn paint_panel(
     let t = panel_transform(view, panel, panel_rect);
     let outline_w = line_width(theme, theme.outline_width, &t);
     let detail_w = line_width(theme, theme.detail_width, &t);
-    let painter = painter.with_clip_rect(panel_rect);
+    let painter = painter.with_clip_rect(panel_rect.intersect(painter.clip_rect()));
 
     // Title.
     let title_h = title_height(panel_rect);

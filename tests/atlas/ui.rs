@@ -514,3 +514,103 @@ fn cancelling_the_save_dialog_writes_nothing_and_says_so() {
     let status = wait_for_export(&mut h);
     assert!(status.contains("no file was chosen"), "{status}");
 }
+
+fn type_key(h: &mut Harness<'_, AtlasApp>, text: &str) {
+    h.event(egui::Event::Text(text.to_owned()));
+    h.run();
+}
+
+#[test]
+fn the_keyboard_steps_through_a_region_and_switches_side_views_and_zoom() {
+    let mut h = harness();
+    click_label(&mut h, "Masseter");
+    let region = h.state().selected_muscle().map(|m| m.region.clone());
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    let next = h.state().selected.clone().expect("a muscle");
+    assert_ne!(next, MuscleId("masseter".into()));
+    assert_eq!(
+        h.state().selected_muscle().map(|m| m.region.clone()),
+        region,
+        "same region"
+    );
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().selected, Some(MuscleId("masseter".into())));
+
+    type_key(&mut h, "l");
+    assert_eq!(h.state().prefs.side, SideChoice::Left);
+    type_key(&mut h, "b");
+    assert_eq!(h.state().prefs.side, SideChoice::Both);
+    type_key(&mut h, "2");
+    assert!(!h.state().prefs.auto_views);
+    let views: Vec<String> = h
+        .state()
+        .canvas
+        .placed
+        .iter()
+        .map(|(p, _)| p.view.0.clone())
+        .collect();
+    assert_eq!(views, ["back"]);
+    type_key(&mut h, "a");
+    assert!(h.state().prefs.auto_views);
+
+    type_key(&mut h, "+");
+    assert!(h.state().canvas.zoom.factor > 1.0);
+    type_key(&mut h, "0");
+    assert!(h.state().canvas.zoom.is_fit());
+
+    // "/" puts the cursor in the search box; typing there does not trigger shortcuts.
+    type_key(&mut h, "/");
+    type_key(&mut h, "l");
+    assert_eq!(h.state().search, "l");
+    assert_eq!(h.state().prefs.side, SideChoice::Both);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().selected, None, "Esc clears the selection");
+}
+
+#[test]
+fn presentation_mode_and_help_are_one_key_away() {
+    let mut h = harness();
+    type_key(&mut h, "p");
+    assert!(h.state().prefs.presentation);
+    type_key(&mut h, "?");
+    assert!(
+        h.query_by_label("next muscle in the region").is_some(),
+        "help lists shortcuts"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().show_help);
+}
+
+#[test]
+fn preferences_survive_a_restart() {
+    use trigger_atlas::app::{ListTab, Preferences};
+    let prefs = Preferences {
+        side: SideChoice::Left,
+        auto_views: false,
+        chosen_views: vec![ViewId("back".into())],
+        dark_mode: true,
+        presentation: true,
+        list_tab: ListTab::Conditions,
+    };
+    let text = ron::to_string(&prefs).expect("serialize");
+    let back: Preferences = ron::from_str(&text).expect("deserialize");
+    assert_eq!(back, prefs);
+    // Old or partial files fall back to defaults field by field.
+    let partial: Preferences = ron::from_str("(side: Both)").expect("partial");
+    assert_eq!(partial.side, SideChoice::Both);
+    assert!(partial.auto_views);
+}
+
+#[test]
+fn snapshot_projector_theme() {
+    let mut h = harness_sized(1000.0, 640.0);
+    click_label(&mut h, "Upper trapezius");
+    type_key(&mut h, "p");
+    h.snapshot("projector_upper_trapezius");
+}
