@@ -4,7 +4,8 @@
 //! `cargo run --example screenshot -- OUT.png [MUSCLE_ID|finder|-] [right|left|both] [WIDTHxHEIGHT] [PIXELS_PER_POINT]`
 //!
 //! The size is in points; the PNG has size × pixels-per-point pixels. Add `--data DIR`
-//! to include a user data folder, `--views front,side` to choose the views, `--dark` for the dark theme, `--present` for presentation mode.
+//! to include a user data folder, `--views front,side` to choose the views, `--dark` for the dark theme, `--present` for presentation mode,
+//! `--compare a,b` to compare muscles with the selected one.
 
 use trigger_atlas::AtlasApp;
 use trigger_atlas::app::Command;
@@ -33,6 +34,14 @@ fn main() {
     let dark = args.iter().any(|a| a == "--dark");
     let present = args.iter().any(|a| a == "--present");
     args.retain(|a| a != "--dark" && a != "--present");
+    // `--compare a,b` anywhere: compare these muscles with the selected one.
+    let compare = args.iter().position(|a| a == "--compare").map(|i| {
+        let list = args.get(i + 1).cloned().unwrap_or_default();
+        args.drain(i..(i + 2).min(args.len()));
+        list.split(',')
+            .map(|v| MuscleId(v.to_owned()))
+            .collect::<Vec<_>>()
+    });
     let Some(out) = args.first().cloned() else {
         eprintln!("usage: screenshot OUT.png [MUSCLE_ID] [right|left|both] [WIDTHxHEIGHT]");
         std::process::exit(2);
@@ -45,6 +54,7 @@ fn main() {
     app.show_errors = false;
     app.prefs.dark_mode = dark;
     app.prefs.presentation = present;
+    app.compare = compare.unwrap_or_default();
     if let Some(views) = views {
         app.prefs.auto_views = false;
         app.prefs.chosen_views = views;

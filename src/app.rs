@@ -17,8 +17,31 @@ use crate::ui::conditions::conditions_ui;
 use crate::ui::export_window::{ExportChoices, ExportJob, export_ui};
 use crate::ui::finder_panel::{FinderAction, finder_panel_ui};
 use crate::ui::layout::{Panel, panels_for};
-use crate::ui::legend::{LegendEntry, legend_height, paint_legend};
+use crate::ui::legend::{LegendEntry, legend_height, paint_compare_legend, paint_legend};
+use crate::ui::list::compare_ui;
 use crate::ui::{details::details_ui, list::muscle_list_ui};
+
+/// The compared patterns and their colours: `selected` first, then `compare`.
+fn overlay_of<'a>(
+    atlas: &'a Atlas,
+    selected: Option<&MuscleId>,
+    compare: &[MuscleId],
+) -> Vec<(&'a Muscle, egui::Color32)> {
+    if compare.is_empty() {
+        return Vec::new();
+    }
+    let mut ids: Vec<&MuscleId> = selected.into_iter().collect();
+    for id in compare {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids.iter()
+        .filter_map(|id| atlas.muscle(id))
+        .zip(crate::theme::OVERLAY_PALETTE.iter().cycle())
+        .map(|(m, c)| (m, *c))
+        .collect()
+}
 
 /// What the window is for right now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +136,9 @@ pub enum Command {
     SelectOnBody(Hit),
     SetSide(SideChoice),
     SetMode(Mode),
+    /// Add a muscle to the comparison, or take it out.
+    ToggleCompare(MuscleId),
+    ClearCompare,
     /// Paint a spot in the pain finder (skipped when it is right on top of the last one).
     Paint {
         panel: Panel,
@@ -144,6 +170,8 @@ pub struct AtlasApp {
     pub show_export: bool,
     /// The keyboard-shortcut help is open.
     pub show_help: bool,
+    /// Muscles compared with the selected one (Ctrl- or Shift-click to add or remove).
+    pub compare: Vec<MuscleId>,
     pub export: ExportChoices,
     /// Asks where to save a file; the system dialog by default, replaceable in tests.
     pub save_dialog: SaveDialog,
@@ -198,6 +226,7 @@ impl AtlasApp {
             show_about: false,
             show_export: false,
             show_help: false,
+            compare: Vec::new(),
             export: ExportChoices::default(),
             save_dialog: system_save_dialog(),
             pending_export: None,
@@ -244,6 +273,18 @@ impl AtlasApp {
                     .collect()
             } else if self.mode == Mode::Finder {
                 start_views()
+            } else if !self.compare.is_empty() {
+                let overlay = self.overlay();
+                self.atlas
+                    .views
+                    .iter()
+                    .map(|v| &v.id)
+                    .filter(|id| {
+                        overlay
+                            .iter()
+                            .any(|(m, _)| m.views(&self.atlas).contains(id))
+                    })
+                    .collect()
             } else if let Some(m) = self.selected_muscle() {
                 m.views(&self.atlas)
             } else {
@@ -273,6 +314,19 @@ impl AtlasApp {
             }
             Command::SetSide(side) => self.prefs.side = side,
             Command::SetMode(mode) => self.mode = mode,
+            Command::ToggleCompare(id) => {
+                if let Some(i) = self.compare.iter().position(|c| *c == id) {
+                    self.compare.remove(i);
+                } else if self.selected.as_ref() == Some(&id) {
+                    // Taking the selected muscle out of a comparison: promote the next one.
+                    self.selected = (!self.compare.is_empty()).then(|| self.compare.remove(0));
+                } else if self.selected.is_none() {
+                    self.selected = Some(id);
+                } else {
+                    self.compare.push(id);
+                }
+            }
+            Command::ClearCompare => self.compare.clear(),
             Command::Paint { panel, pos_in_body } => {
                 let radius = self.finder.brush_radius;
                 let close_to_last = self.finder.marks.last().is_some_and(|m| {
@@ -339,6 +393,7 @@ impl AtlasApp {
                 self.show_help = false;
             } else {
                 self.selected = None;
+                self.compare.clear();
                 self.finder.chosen = None;
             }
         }
@@ -430,6 +485,17 @@ impl AtlasApp {
         };
         self.selected = Some(list[next].clone());
         self.mode = Mode::Atlas;
+    }
+
+    /// The patterns being compared, each with its colour: the selected muscle first,
+    /// then the others added to the comparison. Empty when nothing is compared.
+    #[must_use]
+    pub fn overlay(&self) -> Vec<(&Muscle, egui::Color32)> {
+        if self.mode == Mode::Atlas {
+            overlay_of(&self.atlas, self.selected.as_ref(), &self.compare)
+        } else {
+            Vec::new()
+        }
     }
 
     /// Asks where to save `job` (on a background thread, so the window keeps drawing).
@@ -676,7 +742,11 @@ impl AtlasApp {
                 };
                 if let Some(id) = picked {
                     commands.push(Command::SetMode(Mode::Atlas));
-                    commands.push(Command::Select(id));
+                    if ui.input(|i| i.modifiers.command || i.modifiers.shift) {
+                        commands.push(Command::ToggleCompare(id));
+                    } else {
+                        commands.push(Command::Select(id));
+                    }
                 }
             });
         let sides = self.prefs.side.sides();
@@ -684,7 +754,13 @@ impl AtlasApp {
             .default_size(330.0)
             .resizable(true)
             .show(ui, |ui| match self.mode {
-                Mode::Atlas => details_ui(ui, self.selected_muscle(), sides),
+                Mode::Atlas => {
+                    let overlay = overlay_of(&self.atlas, self.selected.as_ref(), &self.compare);
+                    if let Some(action) = compare_ui(ui, &overlay) {
+                        commands.push(action);
+                    }
+                    details_ui(ui, self.selected_muscle(), sides);
+                }
                 Mode::Finder => {
                     let f = &mut self.finder;
                     if let Some(a) = finder_panel_ui(
@@ -722,7 +798,13 @@ impl AtlasApp {
                         self.atlas.muscle(&c.muscle).map(|m| (m, side))
                     }),
                 };
+                let overlay = if self.mode == Mode::Atlas {
+                    overlay_of(&self.atlas, self.selected.as_ref(), &self.compare)
+                } else {
+                    Vec::new()
+                };
                 let content = CanvasContent {
+                    overlay: &overlay,
                     panels: &panels,
                     selected,
                     marks: if self.mode == Mode::Finder {
@@ -748,7 +830,13 @@ impl AtlasApp {
                     canvas_ui(ui, &self.atlas, &theme, content, &mut self.canvas)
                 });
                 match canvas.inner {
-                    Some(CanvasEvent::Picked(hit)) => commands.push(Command::SelectOnBody(hit)),
+                    Some(CanvasEvent::Picked(hit)) => {
+                        if ui.input(|i| i.modifiers.command || i.modifiers.shift) {
+                            commands.push(Command::ToggleCompare(hit.muscle));
+                        } else {
+                            commands.push(Command::SelectOnBody(hit));
+                        }
+                    }
                     Some(CanvasEvent::Painted { panel, pos_in_body }) => {
                         commands.push(Command::Paint { panel, pos_in_body });
                     }
@@ -758,11 +846,17 @@ impl AtlasApp {
                     egui::pos2(rect.left(), canvas.response.rect.bottom()),
                     rect.max,
                 );
-                let entries: &[LegendEntry] = match self.mode {
-                    Mode::Atlas => &LegendEntry::ATLAS,
-                    Mode::Finder => &LegendEntry::FINDER,
-                };
-                paint_legend(ui.painter(), &theme, entries, strip, font);
+                if overlay.is_empty() {
+                    let entries: &[LegendEntry] = match self.mode {
+                        Mode::Atlas => &LegendEntry::ATLAS,
+                        Mode::Finder => &LegendEntry::FINDER,
+                    };
+                    paint_legend(ui.painter(), &theme, entries, strip, font);
+                } else {
+                    let items: Vec<(&str, egui::Color32)> =
+                        overlay.iter().map(|(m, c)| (m.name.as_str(), *c)).collect();
+                    paint_compare_legend(ui.painter(), &theme, &items, strip, font);
+                }
             });
         if self.show_errors {
             self.errors_window_ui(ui);

@@ -3,6 +3,17 @@
 
 use egui::Color32;
 
+/// Colours for comparing several patterns: the Okabe-Ito palette, chosen to stay
+/// distinguishable with the common colour-vision deficiencies.
+pub const OVERLAY_PALETTE: [Color32; 6] = [
+    Color32::from_rgb(213, 94, 0),    // vermillion
+    Color32::from_rgb(0, 114, 178),   // blue
+    Color32::from_rgb(0, 158, 115),   // bluish green
+    Color32::from_rgb(204, 121, 167), // reddish purple
+    Color32::from_rgb(230, 159, 0),   // orange
+    Color32::from_rgb(86, 180, 233),  // sky blue
+];
+
 /// Colours and line proportions for the body canvas.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {

@@ -102,6 +102,7 @@ pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
         hovered: None,
         marks: &[],
         all_muscles: muscle.is_none(),
+        overlay: &[],
     };
     for (panel, panel_rect) in figure_panels(atlas, spec, rect) {
         paint_panel(&painter, atlas, theme, &panel, panel_rect, highlight);

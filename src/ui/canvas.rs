@@ -127,6 +127,8 @@ pub struct CanvasContent<'a> {
     pub selected: Option<(&'a Muscle, &'a [Side])>,
     pub marks: &'a [PainMark],
     pub mode: CanvasMode,
+    /// Patterns compared side by side, each with its colour.
+    pub overlay: &'a [(&'a Muscle, egui::Color32)],
 }
 
 /// Shows the canvas filling `ui`; returns what the user did, if anything.
@@ -177,6 +179,7 @@ pub fn canvas_ui(
         hovered: hovered.as_ref(),
         marks: content.marks,
         all_muscles: content.selected.is_none() && content.mode == CanvasMode::Pick,
+        overlay: content.overlay,
     };
     for (panel, rect) in &placed {
         paint_panel(&painter, atlas, theme, panel, *rect, highlight);

@@ -179,3 +179,51 @@ pub fn paint_legend(
         x += widths[i] + gap;
     }
 }
+
+/// The legend when several patterns are compared: one colour chip per muscle, and
+/// how to read solid and dotted areas.
+pub fn paint_compare_legend(
+    painter: &Painter,
+    theme: &Theme,
+    items: &[(&str, egui::Color32)],
+    area: Rect,
+    font_size: f32,
+) {
+    let font = FontId::proportional(font_size);
+    let chip = vec2(font_size * 1.3, font_size * 0.9);
+    let note = "solid: essential · dots: spillover";
+    let mut widths: Vec<f32> = items
+        .iter()
+        .map(|(name, _)| {
+            chip.x
+                + font_size * 0.4
+                + painter
+                    .layout_no_wrap((*name).to_owned(), font.clone(), theme.label)
+                    .size()
+                    .x
+        })
+        .collect();
+    widths.push(
+        painter
+            .layout_no_wrap(note.to_owned(), font.clone(), theme.label)
+            .size()
+            .x,
+    );
+    let gap = font_size * 1.4;
+    let total: f32 = widths.iter().sum::<f32>() + gap * (widths.len() - 1) as f32;
+    let mut x = area.center().x - total.min(area.width()) * 0.5;
+    let y = area.center().y;
+    for (i, (name, colour)) in items.iter().enumerate() {
+        let sw = Rect::from_min_size(pos2(x, y - chip.y * 0.5), chip);
+        painter.rect_filled(sw, 2.0, *colour);
+        painter.text(
+            pos2(sw.right() + font_size * 0.4, y),
+            Align2::LEFT_CENTER,
+            *name,
+            font.clone(),
+            theme.label,
+        );
+        x += widths[i] + gap;
+    }
+    painter.text(pos2(x, y), Align2::LEFT_CENTER, note, font, theme.detail);
+}

@@ -60,3 +60,34 @@ pub fn muscle_list_ui(
     });
     picked
 }
+
+/// The comparison box above the details: each compared muscle with its colour and a
+/// button to take it out, and one to clear them all. Shows nothing when nothing is
+/// compared.
+pub fn compare_ui(
+    ui: &mut Ui,
+    overlay: &[(&crate::model::Muscle, egui::Color32)],
+) -> Option<crate::app::Command> {
+    use crate::app::Command;
+    if overlay.is_empty() {
+        return None;
+    }
+    let mut action = None;
+    ui.label(RichText::new("Comparing").strong());
+    for (m, colour) in overlay {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *colour);
+            ui.label(&m.name);
+            if ui.small_button("Remove").clicked() {
+                action = Some(Command::ToggleCompare(m.id.clone()));
+            }
+        });
+    }
+    if ui.button("Clear comparison").clicked() {
+        action = Some(Command::ClearCompare);
+    }
+    ui.weak("Ctrl- or Shift-click a muscle to add or remove it.");
+    ui.separator();
+    action
+}

@@ -22,6 +22,8 @@ pub struct Highlight<'a> {
     pub marks: &'a [PainMark],
     /// Draw every muscle faintly, so people see where to click.
     pub all_muscles: bool,
+    /// Several patterns compared, each in its own colour (empty: just the selection).
+    pub overlay: &'a [(&'a Muscle, Color32)],
 }
 
 /// The body → screen transform for a panel occupying `panel_rect`.
@@ -153,67 +155,107 @@ pub fn paint_panel(
     }
 
     // The selected muscle's shape, then its pattern on the chosen sides.
-    if let Some((muscle, pattern_sides)) = highlight.selected {
+    // The patterns on show: the selected muscle in the theme's red, or several muscles
+    // in the overlay palette, each in its own colour.
+    let styles: Vec<(&Muscle, ZoneColors, Color32)> = if highlight.overlay.is_empty() {
+        highlight
+            .selected
+            .map(|(m, _)| (m, ZoneColors::of_theme(theme), theme.selected_line))
+            .into_iter()
+            .collect()
+    } else {
+        highlight
+            .overlay
+            .iter()
+            .map(|(m, c)| (*m, ZoneColors::of_colour(*c), *c))
+            .collect()
+    };
+    let pattern_sides: &[Side] = highlight.selected.map_or(&Side::BOTH[..], |(_, s)| s);
+    if styles.is_empty() {
+        paint_lines(&painter, theme, view, &t, outline_w, detail_w);
+    } else {
         let shown = |side: Side| match view.kind {
             ViewKind::Bilateral { .. } => Some(side),
             ViewKind::Lateral { .. } => (side == panel.side).then_some(Side::Right),
         };
-        for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
-            for &side in pattern_sides {
-                if let Some(g) = shown(side) {
-                    painter.add(fill_mesh(shape.fill.get(g), &t, theme.selected_fill));
+        for (muscle, _, line) in &styles {
+            let fill = if highlight.overlay.is_empty() {
+                theme.selected_fill
+            } else {
+                line.gamma_multiply(0.25)
+            };
+            for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
+                for &side in pattern_sides {
+                    if let Some(g) = shown(side) {
+                        painter.add(fill_mesh(shape.fill.get(g), &t, fill));
+                    }
                 }
             }
         }
+        // Spillover of every pattern first, then every essential zone on top.
         for kind in [ZoneKind::Spillover, ZoneKind::Essential] {
-            for zone in muscle
-                .zones
-                .iter()
-                .filter(|z| z.view == view.id && z.kind == kind)
-            {
-                let zone_sides: &[Side] = if zone.bilateral {
-                    &Side::BOTH
-                } else {
-                    pattern_sides
-                };
-                for &side in zone_sides {
-                    let Some(g) = shown(side) else { continue };
-                    paint_zone(
-                        &painter,
-                        theme,
-                        &t,
-                        zone.fill.get(g),
-                        zone.dots.get(g),
-                        kind,
-                    );
+            for (muscle, colours, _) in &styles {
+                for zone in muscle
+                    .zones
+                    .iter()
+                    .filter(|z| z.view == view.id && z.kind == kind)
+                {
+                    let zone_sides: &[Side] = if zone.bilateral {
+                        &Side::BOTH
+                    } else {
+                        pattern_sides
+                    };
+                    for &side in zone_sides {
+                        let Some(g) = shown(side) else { continue };
+                        paint_zone(
+                            &painter,
+                            *colours,
+                            &t,
+                            zone.fill.get(g),
+                            zone.dots.get(g),
+                            kind,
+                        );
+                    }
                 }
             }
         }
         // Body lines go over the pattern so the anatomy still reads through it.
         paint_lines(&painter, theme, view, &t, outline_w, detail_w);
-        for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
-            for &side in pattern_sides {
-                if let Some(g) = shown(side) {
-                    let pts = closed_points(&shape.fill.get(g).outline, &t);
-                    let stroke = Stroke::new(detail_w * 1.6, theme.selected_line);
-                    if muscle.layer == Layer::Deep {
-                        let dash = (5.0 * t.scale()).max(3.0);
-                        painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.6));
-                    } else {
-                        painter.add(Shape::line(pts, stroke));
+        for (muscle, _, line) in &styles {
+            for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
+                for &side in pattern_sides {
+                    if let Some(g) = shown(side) {
+                        let pts = closed_points(&shape.fill.get(g).outline, &t);
+                        let stroke = Stroke::new(detail_w * 1.6, *line);
+                        if muscle.layer == Layer::Deep {
+                            let dash = (5.0 * t.scale()).max(3.0);
+                            painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.6));
+                        } else {
+                            painter.add(Shape::line(pts, stroke));
+                        }
                     }
                 }
             }
         }
-        for tp in muscle.trigger_points.iter().filter(|tp| tp.view == view.id) {
-            for &side in pattern_sides {
-                if let Some(g) = shown(side) {
-                    paint_trigger_point(&painter, theme, t.apply(*tp.pos.get(g)), t.scale());
+        for (muscle, _, line) in &styles {
+            for tp in muscle.trigger_points.iter().filter(|tp| tp.view == view.id) {
+                for &side in pattern_sides {
+                    if let Some(g) = shown(side) {
+                        let centre = t.apply(*tp.pos.get(g));
+                        if !highlight.overlay.is_empty() {
+                            // A ring in the muscle's colour says whose X it is.
+                            let r = (8.0 * t.scale()).max(8.0);
+                            painter.circle_stroke(
+                                centre,
+                                r,
+                                Stroke::new((1.8 * t.scale()).max(2.0), *line),
+                            );
+                        }
+                        paint_trigger_point(&painter, theme, centre, t.scale());
+                    }
                 }
             }
         }
-    } else {
-        paint_lines(&painter, theme, view, &t, outline_w, detail_w);
     }
 
     paint_marks(&painter, theme, view, panel, &t, highlight.marks);
@@ -249,11 +291,42 @@ fn paint_lines(
     }
 }
 
+/// The colours of one pattern's zones.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ZoneColors {
+    pub essential: Color32,
+    pub wash: Color32,
+    pub dot: Color32,
+}
+
+impl ZoneColors {
+    /// The theme's red pattern.
+    #[must_use]
+    pub fn of_theme(theme: &Theme) -> Self {
+        Self {
+            essential: theme.essential,
+            wash: theme.spillover_wash,
+            dot: theme.spillover_dot,
+        }
+    }
+
+    /// A pattern in one overlay colour: solid for essential, a pale wash with dots of
+    /// the same colour for spillover.
+    #[must_use]
+    pub fn of_colour(colour: Color32) -> Self {
+        Self {
+            essential: colour.gamma_multiply(0.9),
+            wash: colour.gamma_multiply(0.18),
+            dot: colour,
+        }
+    }
+}
+
 /// Paints a zone: essential solid with a crisp edge; spillover as a pale wash with
 /// dots, so the two differ in texture as well as colour.
 pub fn paint_zone(
     painter: &Painter,
-    theme: &Theme,
+    colours: ZoneColors,
     t: &ScreenFromBody,
     tess: &Tessellation,
     dots: &[Pos2],
@@ -261,18 +334,18 @@ pub fn paint_zone(
 ) {
     match kind {
         ZoneKind::Essential => {
-            painter.add(fill_mesh(tess, t, theme.essential));
+            painter.add(fill_mesh(tess, t, colours.essential));
             // A same-colour stroke anti-aliases the mesh edge.
             painter.add(Shape::line(
                 closed_points(&tess.outline, t),
-                Stroke::new(1.0, theme.essential),
+                Stroke::new(1.0, colours.essential),
             ));
         }
         ZoneKind::Spillover => {
-            painter.add(fill_mesh(tess, t, theme.spillover_wash));
+            painter.add(fill_mesh(tess, t, colours.wash));
             let radius = (0.95 * t.scale()).max(0.9);
             for d in dots {
-                painter.circle_filled(t.apply(*d), radius, theme.spillover_dot);
+                painter.circle_filled(t.apply(*d), radius, colours.dot);
             }
         }
     }

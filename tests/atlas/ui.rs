@@ -614,3 +614,62 @@ fn snapshot_projector_theme() {
     type_key(&mut h, "p");
     h.snapshot("projector_upper_trapezius");
 }
+
+/// Counts pixels in the panel showing `view` that match `pred`.
+fn count_pixels(
+    h: &mut Harness<'_, AtlasApp>,
+    view: &str,
+    pred: impl Fn([u8; 4]) -> bool,
+) -> usize {
+    let rect = panel_rect(h, view);
+    let image = h.render().expect("render");
+    let mut n = 0;
+    for y in rect.top() as u32..rect.bottom() as u32 {
+        for x in rect.left() as u32..rect.right() as u32 {
+            if let Some(p) = image.get_pixel_checked(x, y)
+                && pred(p.0)
+            {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn shift_click_compares_muscles_each_in_its_own_colour() {
+    let mut h = harness();
+    click_label(&mut h, "Gluteus minimus (deep)");
+    // Vermillion at 90% over skin is about (215, 108, 23).
+    let vermillion = |p: [u8; 4]| p[0] > 195 && (95..125).contains(&p[1]) && p[2] < 45;
+    let theme_red =
+        |p: [u8; 4]| p[0].abs_diff(196) < 10 && p[1].abs_diff(30) < 10 && p[2].abs_diff(36) < 10;
+    assert_eq!(
+        count_pixels(&mut h, "back", vermillion),
+        0,
+        "one pattern: the usual red"
+    );
+    assert!(count_pixels(&mut h, "back", theme_red) > 200);
+
+    h.get_by_label("Piriformis (deep)").scroll_to_me();
+    h.run();
+    h.get_by_label("Piriformis (deep)")
+        .click_modifiers(egui::Modifiers::SHIFT);
+    h.run();
+    assert_eq!(h.state().compare, vec![MuscleId("piriformis".into())]);
+    assert_eq!(
+        h.state().selected,
+        Some(MuscleId("gluteus_minimus".into())),
+        "the selection stays"
+    );
+    // The comparison box lists both, each with its colour chip.
+    assert!(h.query_by_label("Comparing").is_some());
+    assert!(h.query_by_label("Piriformis").is_some());
+    // Gluteus minimus now draws in the first overlay colour, not the usual red.
+    assert!(count_pixels(&mut h, "back", vermillion) > 200);
+    assert_eq!(count_pixels(&mut h, "back", theme_red), 0);
+
+    h.get_by_label("Clear comparison").click();
+    h.run();
+    assert!(h.state().compare.is_empty());
+}
