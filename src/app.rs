@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::export::{FigureSpec, HandoutSpec, OffscreenRenderer, figure_ui, handout_ui, today};
 use crate::finder::{Candidate, PainMark, rank};
 use crate::hit::Hit;
-use crate::io::{DataError, load_atlas};
+use crate::io::{DataError, load_atlas, load_lesson_file, load_lessons};
+use crate::model::lesson::Lesson;
 use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId};
 use crate::theme::Theme;
 use crate::ui::canvas::{CanvasContent, CanvasEvent, CanvasMemory, CanvasMode, canvas_ui};
@@ -139,6 +140,11 @@ pub enum Command {
     /// Add a muscle to the comparison, or take it out.
     ToggleCompare(MuscleId),
     ClearCompare,
+    /// Start lesson number `n` of `lessons` at its first step.
+    StartLesson(usize),
+    /// Move through the lesson by this many steps.
+    LessonStep(isize),
+    EndLesson,
     /// Paint a spot in the pain finder (skipped when it is right on top of the last one).
     Paint {
         panel: Panel,
@@ -172,6 +178,15 @@ pub struct AtlasApp {
     pub show_help: bool,
     /// Muscles compared with the selected one (Ctrl- or Shift-click to add or remove).
     pub compare: Vec<MuscleId>,
+    /// Lessons available: embedded, from the data folder, and opened files.
+    pub lessons: Vec<Lesson>,
+    /// The lesson being given: (index into `lessons`, step).
+    pub lesson: Option<(usize, usize)>,
+    /// The lessons window is open.
+    pub show_lessons: bool,
+    /// Asks which lesson file to open; the system dialog by default.
+    pub open_dialog: OpenDialog,
+    pending_open: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
     pub export: ExportChoices,
     /// Asks where to save a file; the system dialog by default, replaceable in tests.
     pub save_dialog: SaveDialog,
@@ -183,6 +198,19 @@ pub struct AtlasApp {
 /// Opens a save dialog for a suggested file name and returns the chosen path. Runs on
 /// a background thread so the window keeps drawing while the dialog is open.
 pub type SaveDialog = std::sync::Arc<dyn Fn(&str) -> Option<PathBuf> + Send + Sync>;
+
+/// Opens a file dialog for a lesson file and returns the chosen path.
+pub type OpenDialog = std::sync::Arc<dyn Fn() -> Option<PathBuf> + Send + Sync>;
+
+/// The system's open dialog for lesson files.
+fn system_open_dialog() -> OpenDialog {
+    std::sync::Arc::new(|| {
+        rfd::FileDialog::new()
+            .set_title("Open lesson")
+            .add_filter("Lesson (RON)", &["ron"])
+            .pick_file()
+    })
+}
 
 /// The system's save dialog (through the desktop portal on Linux).
 fn system_save_dialog() -> SaveDialog {
@@ -205,12 +233,29 @@ impl AtlasApp {
         for e in &report.errors {
             eprintln!("{e}");
         }
-        Self::from_parts(report.atlas, report.errors)
+        Self::from_parts_with_lessons(report.atlas, report.errors, data_dir)
     }
 
-    /// An app over an already loaded atlas (tests build it this way).
+    /// An app over an already loaded atlas, with the embedded lessons (tests build it
+    /// this way).
     #[must_use]
     pub fn from_parts(atlas: Atlas, errors: Vec<DataError>) -> Self {
+        Self::from_parts_with_lessons(atlas, errors, None)
+    }
+
+    /// An app over an already loaded atlas, with the embedded lessons and those of a
+    /// data folder.
+    #[must_use]
+    pub fn from_parts_with_lessons(
+        atlas: Atlas,
+        mut errors: Vec<DataError>,
+        data_dir: Option<&Path>,
+    ) -> Self {
+        let (lessons, lesson_errors) = load_lessons(data_dir, &atlas);
+        for e in &lesson_errors {
+            eprintln!("{e}");
+        }
+        errors.extend(lesson_errors);
         let show_errors = !errors.is_empty();
         Self {
             atlas,
@@ -227,6 +272,11 @@ impl AtlasApp {
             show_export: false,
             show_help: false,
             compare: Vec::new(),
+            lessons,
+            lesson: None,
+            show_lessons: false,
+            open_dialog: system_open_dialog(),
+            pending_open: None,
             export: ExportChoices::default(),
             save_dialog: system_save_dialog(),
             pending_export: None,
@@ -327,6 +377,25 @@ impl AtlasApp {
                 }
             }
             Command::ClearCompare => self.compare.clear(),
+            Command::StartLesson(n) => {
+                if n < self.lessons.len() {
+                    self.lesson = Some((n, 0));
+                    self.show_lessons = false;
+                    self.apply_lesson_step();
+                }
+            }
+            Command::LessonStep(by) => {
+                if let Some((n, step)) = self.lesson {
+                    let last = self
+                        .lessons
+                        .get(n)
+                        .map_or(0, |l| l.steps.len().saturating_sub(1));
+                    let next = step.saturating_add_signed(by).min(last);
+                    self.lesson = Some((n, next));
+                    self.apply_lesson_step();
+                }
+            }
+            Command::EndLesson => self.lesson = None,
             Command::Paint { panel, pos_in_body } => {
                 let radius = self.finder.brush_radius;
                 let close_to_last = self.finder.marks.last().is_some_and(|m| {
@@ -374,6 +443,127 @@ impl AtlasApp {
         }
     }
 
+    /// Shows the current lesson step: its muscles, side, views and zoom.
+    fn apply_lesson_step(&mut self) {
+        let Some(step) = self
+            .lesson
+            .and_then(|(n, s)| self.lessons.get(n)?.steps.get(s))
+            .cloned()
+        else {
+            return;
+        };
+        self.mode = Mode::Atlas;
+        self.selected = step.muscles.first().cloned();
+        self.compare = step.muscles.iter().skip(1).cloned().collect();
+        self.prefs.side = step.side;
+        self.prefs.auto_views = step.views.is_empty();
+        if !step.views.is_empty() {
+            self.prefs.chosen_views = step.views;
+        }
+        self.canvas.zoom = crate::ui::canvas::Zoom {
+            factor: step.zoom,
+            pan: egui::Vec2::ZERO,
+        };
+    }
+
+    /// The lesson bar over the canvas: where we are and the talking point.
+    fn lesson_bar_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Some((n, s)) = self.lesson else { return };
+        let Some(lesson) = self.lessons.get(n) else {
+            return;
+        };
+        let Some(step) = lesson.steps.get(s) else {
+            return;
+        };
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(&lesson.title);
+                ui.label(format!("Step {} of {}", s + 1, lesson.steps.len()));
+                if ui
+                    .add_enabled(s > 0, egui::Button::new("Previous"))
+                    .clicked()
+                {
+                    commands.push(Command::LessonStep(-1));
+                }
+                if ui
+                    .add_enabled(s + 1 < lesson.steps.len(), egui::Button::new("Next"))
+                    .clicked()
+                {
+                    commands.push(Command::LessonStep(1));
+                }
+                if ui.button("End lesson").clicked() {
+                    commands.push(Command::EndLesson);
+                }
+            });
+            let size = ui
+                .style()
+                .text_styles
+                .get(&egui::TextStyle::Body)
+                .map_or(14.0, |f| f.size)
+                * 1.25;
+            ui.label(egui::RichText::new(&step.text).size(size));
+        });
+    }
+
+    /// The lessons window: the list, and opening a lesson file.
+    fn lessons_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let mut open = self.show_lessons;
+        let mut start_open = false;
+        egui::Window::new("Lessons")
+            .open(&mut open)
+            .default_width(380.0)
+            .show(ctx, |ui| {
+                for (i, lesson) in self.lessons.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        if ui.button("Start").clicked() {
+                            commands.push(Command::StartLesson(i));
+                        }
+                        ui.label(format!("{} ({} steps)", lesson.title, lesson.steps.len()));
+                    });
+                }
+                ui.separator();
+                start_open = ui
+                    .add_enabled(
+                        self.pending_open.is_none(),
+                        egui::Button::new("Open lesson file…"),
+                    )
+                    .clicked();
+                ui.weak("Lessons are RON files; see data/lessons/ for examples.");
+            });
+        self.show_lessons = open;
+        if start_open {
+            let dialog = self.open_dialog.clone();
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = tx.send(dialog());
+            });
+            self.pending_open = Some(rx);
+        }
+        if let Some(rx) = &self.pending_open {
+            match rx.try_recv() {
+                Ok(Some(path)) => {
+                    self.pending_open = None;
+                    match load_lesson_file(&path, &self.atlas) {
+                        Ok(lesson) => {
+                            self.lessons.push(lesson);
+                            commands.push(Command::StartLesson(self.lessons.len() - 1));
+                        }
+                        Err(errors) => {
+                            self.errors.extend(errors);
+                            self.show_errors = true;
+                        }
+                    }
+                }
+                Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.pending_open = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+            }
+        }
+    }
+
     /// Keyboard shortcuts. Ignored while typing in a text field, except Esc.
     fn keyboard_ui(&mut self, ctx: &egui::Context) {
         use egui::Key;
@@ -391,6 +581,8 @@ impl AtlasApp {
                 ctx.memory_mut(egui::Memory::stop_text_input);
             } else if self.show_help {
                 self.show_help = false;
+            } else if self.lesson.is_some() {
+                self.lesson = None;
             } else {
                 self.selected = None;
                 self.compare.clear();
@@ -444,11 +636,23 @@ impl AtlasApp {
                 _ => {}
             }
         }
-        if pressed(Key::ArrowDown) || pressed(Key::ArrowRight) {
-            self.step_muscle(1);
-        }
-        if pressed(Key::ArrowUp) || pressed(Key::ArrowLeft) {
-            self.step_muscle(-1);
+        let forward = pressed(Key::ArrowDown) || pressed(Key::ArrowRight) || pressed(Key::PageDown);
+        let back = pressed(Key::ArrowUp) || pressed(Key::ArrowLeft) || pressed(Key::PageUp);
+        if self.lesson.is_some() {
+            // In a lesson the arrows (and a presenter's clicker) step through it.
+            if forward {
+                self.apply(Command::LessonStep(1));
+            }
+            if back {
+                self.apply(Command::LessonStep(-1));
+            }
+        } else {
+            if forward {
+                self.step_muscle(1);
+            }
+            if back {
+                self.step_muscle(-1);
+            }
         }
     }
 
@@ -621,6 +825,7 @@ impl AtlasApp {
             self.pattern_controls_ui(ui, commands);
             ui.toggle_value(&mut self.show_export, "Export…")
                 .on_hover_text("Save a picture or a patient handout (Ctrl+E)");
+            ui.toggle_value(&mut self.show_lessons, "Lessons");
             ui.toggle_value(&mut self.show_about, "About trigger points");
             ui.toggle_value(&mut self.prefs.presentation, "Present")
                 .on_hover_text(
@@ -776,6 +981,9 @@ impl AtlasApp {
                 }
             });
 
+        if self.lesson.is_some() {
+            egui::Panel::top("lesson_bar").show(ui, |ui| self.lesson_bar_ui(ui, &mut commands));
+        }
         let panels = self.panels();
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(theme.canvas))
@@ -884,6 +1092,9 @@ impl AtlasApp {
             }
         }
         self.finish_export(ui.ctx());
+        if self.show_lessons || self.pending_open.is_some() {
+            self.lessons_window_ui(ui.ctx(), &mut commands);
+        }
         if self.show_help {
             let mut open = true;
             egui::Window::new("Keyboard shortcuts")

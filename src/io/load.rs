@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::located::with_source;
 use super::{DataError, ErrorKind, Position};
+use crate::model::lesson::{Lesson, RawLesson, validate_lesson};
 use crate::model::raw::{RawMuscle, RawViewsFile};
 use crate::model::{Atlas, Muscle, MuscleId, View, validate};
 
@@ -88,6 +89,58 @@ fn explain(code: &ron::Error) -> String {
         _ => "",
     };
     format!("{code}.{hint}").replace("..", ".")
+}
+
+/// Every file of `data/lessons/`, found by `build.rs` at compile time.
+const EMBEDDED_LESSONS: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_lessons.rs"));
+
+/// Parses and validates one lesson against the atlas.
+///
+/// # Errors
+/// The syntax error, or every validation problem.
+pub fn parse_lesson(text: &str, file: &str, atlas: &Atlas) -> Result<Lesson, Vec<DataError>> {
+    let raw: RawLesson = parse_ron(text, file).map_err(|e| vec![e])?;
+    validate_lesson(raw, file, atlas)
+}
+
+/// Reads and validates one lesson file (size-capped, UTF-8 checked).
+///
+/// # Errors
+/// Why the file could not be used, with its position when known.
+pub fn load_lesson_file(path: &Path, atlas: &Atlas) -> Result<Lesson, Vec<DataError>> {
+    let src = read_text(path).map_err(|e| vec![e])?;
+    parse_lesson(&src.text, &src.name, atlas)
+}
+
+/// The embedded lessons plus those in `<dir>/lessons/*.ron`, and every problem.
+#[must_use]
+pub fn load_lessons(user_folder: Option<&Path>, atlas: &Atlas) -> (Vec<Lesson>, Vec<DataError>) {
+    let mut lessons = Vec::new();
+    let mut errors = Vec::new();
+    for (path, text) in EMBEDDED_LESSONS {
+        match parse_lesson(text, &format!("embedded:{path}"), atlas) {
+            Ok(l) => lessons.push(l),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if let Some(dir) = user_folder
+        .map(|d| d.join("lessons"))
+        .filter(|d| d.is_dir())
+    {
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        paths.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "ron"));
+        paths.sort();
+        for path in paths {
+            match load_lesson_file(&path, atlas) {
+                Ok(l) => lessons.push(l),
+                Err(e) => errors.extend(e),
+            }
+        }
+    }
+    (lessons, errors)
 }
 
 /// Parses and validates the views file: the valid views, and every problem (a syntax

@@ -8,7 +8,7 @@ mod save;
 pub use error::{DataError, ErrorKind};
 pub use load::{
     LoadReport, MAX_FILE_BYTES, REGION_ORDER, SourceText, build, embedded_sources, load_atlas,
-    parse_muscle, parse_views, read_folder,
+    load_lesson_file, load_lessons, parse_lesson, parse_muscle, parse_views, read_folder,
 };
 pub use located::{Located, Position};
 pub use save::{save_png, write_atomically};

@@ -9,6 +9,7 @@ mod coverage;
 mod data;
 mod finder;
 mod hit;
+mod lessons;
 mod render;
 mod ui;
 

@@ -1,0 +1,160 @@
+//! Lessons: the embedded ones load, broken files say where, and a lecturer can step
+//! through one with the keyboard.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use trigger_atlas::AtlasApp;
+use trigger_atlas::io::{ErrorKind, load_lessons, parse_lesson};
+use trigger_atlas::model::MuscleId;
+
+use crate::{embedded, temp_dir};
+
+#[test]
+fn the_embedded_lessons_load_cleanly() {
+    let atlas = embedded().atlas;
+    let (lessons, errors) = load_lessons(None, &atlas);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let titles: Vec<&str> = lessons.iter().map(|l| l.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Headache from the neck and jaw"),
+        "{titles:?}"
+    );
+    assert!(titles.contains(&"Sciatica mimics"), "{titles:?}");
+    assert!(lessons.iter().all(|l| l.steps.len() >= 3));
+}
+
+#[test]
+fn a_broken_lesson_says_which_step_and_what_to_fix() {
+    let atlas = embedded().atlas;
+    let text = "(\n    title: \"Test\",\n    steps: [\n        (muscles: [\"no_such_muscle\"], text: \"Hi\"),\n        (muscles: [\"masseter\"], zoom: 50.0, text: \"\"),\n    ],\n)";
+    let errors = parse_lesson(text, "lesson.ron", &atlas).expect_err("invalid");
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(errors.iter().all(|e| e.kind == ErrorKind::Invalid));
+    assert_eq!(errors[0].position.line, 4);
+    assert!(
+        errors[0]
+            .message
+            .contains("unknown muscle \"no_such_muscle\"")
+    );
+    assert_eq!(errors[1].position.line, 5);
+    assert!(errors[1].message.contains("zoom 50"));
+    assert!(errors[2].message.contains("`text` is empty"));
+
+    let errors = parse_lesson(
+        "(title: \"x\", steps: [ (muscles: [\"masseter\"] text: \"y\") ])",
+        "bad.ron",
+        &atlas,
+    )
+    .expect_err("syntax");
+    assert_eq!(errors[0].kind, ErrorKind::Syntax);
+    assert_eq!(errors[0].position.line, 1);
+}
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let report = embedded();
+    let app = AtlasApp::from_parts(report.atlas, report.errors);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    h.run();
+    h
+}
+
+fn start(h: &mut Harness<'_, AtlasApp>, title: &str) {
+    h.get_by_label("Lessons").click();
+    h.run();
+    let index = h
+        .state()
+        .lessons
+        .iter()
+        .position(|l| l.title == title)
+        .expect("lesson");
+    let starts: Vec<_> = h.get_all_by_label("Start").collect();
+    starts[index].click();
+    h.run();
+}
+
+#[test]
+fn a_lecturer_steps_through_a_lesson_with_the_keyboard() {
+    let mut h = harness();
+    start(&mut h, "Sciatica mimics");
+    assert_eq!(h.state().selected, Some(MuscleId("gluteus_minimus".into())));
+    assert!(h.query_by_label("Step 1 of 5").is_some());
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().selected, Some(MuscleId("piriformis".into())));
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    // The last step compares three patterns, zoomed in.
+    assert!(h.query_by_label("Step 5 of 5").is_some());
+    assert_eq!(h.state().compare.len(), 2);
+    assert!((h.state().canvas.zoom.factor - 1.4).abs() < 1e-6);
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert!(
+        h.query_by_label("Step 5 of 5").is_some(),
+        "stays on the last step"
+    );
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().selected, Some(MuscleId("gluteus_medius".into())));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().lesson.is_none(), "Esc ends the lesson");
+}
+
+#[test]
+fn a_lesson_file_can_be_opened_and_a_broken_one_is_reported() {
+    let dir = temp_dir("lesson-open");
+    let good = dir.join("good.ron");
+    std::fs::write(
+        &good,
+        "(title: \"Jaw\", steps: [(muscles: [\"masseter\"], text: \"Clenching.\")])",
+    )
+    .expect("write");
+    let mut h = harness();
+    let path = good.clone();
+    h.state_mut().open_dialog = std::sync::Arc::new(move || Some(path.clone()));
+    h.get_by_label("Lessons").click();
+    h.run();
+    h.get_by_label("Open lesson file…").click();
+    for _ in 0..100 {
+        h.run();
+        if h.state().lesson.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(h.state().selected, Some(MuscleId("masseter".into())));
+    assert!(h.query_by_label("Clenching.").is_some());
+
+    let bad = dir.join("bad.ron");
+    std::fs::write(
+        &bad,
+        "(title: \"Jaw\", steps: [(muscles: [\"nope\"], text: \"x\")])",
+    )
+    .expect("write");
+    let mut h = harness();
+    h.state_mut().open_dialog = std::sync::Arc::new(move || Some(bad.clone()));
+    h.get_by_label("Lessons").click();
+    h.run();
+    h.get_by_label("Open lesson file…").click();
+    for _ in 0..100 {
+        h.run();
+        if !h.state().errors.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(h.state().lesson.is_none());
+    assert!(
+        h.state()
+            .errors
+            .iter()
+            .any(|e| e.file.ends_with("bad.ron") && e.message.contains("unknown muscle"))
+    );
+}
