@@ -12,6 +12,9 @@ use crate::hit::Hit;
 use crate::io::{DataError, load_atlas, load_lesson_file, load_lessons};
 use crate::model::lesson::Lesson;
 use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId};
+use crate::quiz::{
+    Feedback, Question, QuizKind, QuizRecord, Rng, judge_choice, judge_click, next_question,
+};
 use crate::theme::Theme;
 use crate::ui::canvas::{CanvasContent, CanvasEvent, CanvasMemory, CanvasMode, canvas_ui};
 use crate::ui::conditions::conditions_ui;
@@ -20,6 +23,7 @@ use crate::ui::finder_panel::{FinderAction, finder_panel_ui};
 use crate::ui::layout::{Panel, panels_for};
 use crate::ui::legend::{LegendEntry, legend_height, paint_compare_legend, paint_legend};
 use crate::ui::list::compare_ui;
+use crate::ui::quiz_panel::{QuizAction, QuizView, quiz_panel_ui};
 use crate::ui::{details::details_ui, list::muscle_list_ui};
 
 /// The compared patterns and their colours: `selected` first, then `compare`.
@@ -51,6 +55,8 @@ pub enum Mode {
     Atlas,
     /// Mark where it hurts, see which muscles can cause it.
     Finder,
+    /// Test yourself.
+    Quiz,
 }
 
 /// Which list the left panel shows.
@@ -111,6 +117,8 @@ pub struct Preferences {
     pub auto_views: bool,
     pub chosen_views: Vec<ViewId>,
     pub dark_mode: bool,
+    /// Quiz results over all sessions.
+    pub quiz_record: QuizRecord,
     /// Presentation mode: projector theme, large type.
     pub presentation: bool,
     pub list_tab: ListTab,
@@ -123,6 +131,7 @@ impl Default for Preferences {
             auto_views: true,
             chosen_views: Vec::new(),
             dark_mode: false,
+            quiz_record: QuizRecord::default(),
             presentation: false,
             list_tab: ListTab::Muscles,
         }
@@ -151,6 +160,42 @@ pub enum Command {
         pos_in_body: egui::Pos2,
     },
     Finder(FinderAction),
+    Quiz(QuizAction),
+    /// A click on the body answering a "find the pain" question.
+    QuizClick {
+        panel: Panel,
+        pos_in_body: egui::Pos2,
+    },
+}
+
+/// The quiz in progress.
+#[derive(Clone, Debug)]
+pub struct QuizState {
+    pub kind: QuizKind,
+    pub region: Option<String>,
+    pub rng: Rng,
+    pub question: Option<Question>,
+    pub feedback: Option<Feedback>,
+    /// Where the user clicked for a "find the pain" question.
+    pub click: Option<PainMark>,
+    /// This session: (correct, asked).
+    pub session: (u32, u32),
+}
+
+impl QuizState {
+    /// A quiz whose questions come from `seed` (tests use a fixed one).
+    #[must_use]
+    pub fn with_seed(seed: u64) -> Self {
+        Self {
+            kind: QuizKind::NameTheMuscle,
+            region: None,
+            rng: Rng::new(seed),
+            question: None,
+            feedback: None,
+            click: None,
+            session: (0, 0),
+        }
+    }
 }
 
 /// The atlas window.
@@ -178,6 +223,8 @@ pub struct AtlasApp {
     pub show_help: bool,
     /// Muscles compared with the selected one (Ctrl- or Shift-click to add or remove).
     pub compare: Vec<MuscleId>,
+    /// The quiz in progress.
+    pub quiz: QuizState,
     /// Lessons available: embedded, from the data folder, and opened files.
     pub lessons: Vec<Lesson>,
     /// The lesson being given: (index into `lessons`, step).
@@ -272,6 +319,11 @@ impl AtlasApp {
             show_export: false,
             show_help: false,
             compare: Vec::new(),
+            quiz: QuizState::with_seed(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_nanos() as u64),
+            ),
             lessons,
             lesson: None,
             show_lessons: false,
@@ -363,7 +415,47 @@ impl AtlasApp {
                 }
             }
             Command::SetSide(side) => self.prefs.side = side,
-            Command::SetMode(mode) => self.mode = mode,
+            Command::SetMode(mode) => {
+                self.mode = mode;
+                if mode == Mode::Quiz && self.quiz.question.is_none() {
+                    self.new_question();
+                }
+            }
+            Command::Quiz(action) => match action {
+                QuizAction::SetKind(kind) => {
+                    self.quiz.kind = kind;
+                    self.new_question();
+                }
+                QuizAction::SetRegion(region) => {
+                    self.quiz.region = region;
+                    self.new_question();
+                }
+                QuizAction::Choose(id) => {
+                    if self.quiz.feedback.is_none()
+                        && let Some(q) = &self.quiz.question
+                    {
+                        let feedback = judge_choice(q, &id);
+                        self.record_answer(feedback);
+                    }
+                }
+                QuizAction::Next => self.new_question(),
+            },
+            Command::QuizClick { panel, pos_in_body } => {
+                if self.quiz.feedback.is_none()
+                    && let Some(q) = &self.quiz.question
+                    && matches!(q, Question::FindThePain { .. })
+                {
+                    let mark = PainMark {
+                        view: panel.view,
+                        panel_side: panel.side,
+                        pos: pos_in_body,
+                        radius: 6.0,
+                    };
+                    let feedback = judge_click(&self.atlas, q, &mark);
+                    self.quiz.click = Some(mark);
+                    self.record_answer(feedback);
+                }
+            }
             Command::ToggleCompare(id) => {
                 if let Some(i) = self.compare.iter().position(|c| *c == id) {
                     self.compare.remove(i);
@@ -441,6 +533,30 @@ impl AtlasApp {
                 }
             },
         }
+    }
+
+    /// Asks the next quiz question.
+    fn new_question(&mut self) {
+        let q = &mut self.quiz;
+        q.question = next_question(&self.atlas, q.kind, q.region.as_deref(), &mut q.rng);
+        q.feedback = None;
+        q.click = None;
+        if let Some(question) = &q.question {
+            self.prefs.side = match question.side() {
+                Side::Right => SideChoice::Right,
+                Side::Left => SideChoice::Left,
+            };
+        }
+    }
+
+    /// Scores an answer, in this session and in the kept record.
+    fn record_answer(&mut self, feedback: Feedback) {
+        let scored = u32::from(feedback.scores());
+        self.quiz.session.0 += scored;
+        self.quiz.session.1 += 1;
+        self.prefs.quiz_record.correct += scored;
+        self.prefs.quiz_record.asked += 1;
+        self.quiz.feedback = Some(feedback);
     }
 
     /// Shows the current lesson step: its muscles, side, views and zoom.
@@ -606,6 +722,28 @@ impl AtlasApp {
             typed
         });
         for text in typed {
+            // In the quiz, digits answer and N asks the next question.
+            if self.mode == Mode::Quiz {
+                let choice = match &self.quiz.question {
+                    Some(Question::NameTheMuscle { choices, .. })
+                        if self.quiz.feedback.is_none() =>
+                    {
+                        text.parse::<usize>()
+                            .ok()
+                            .and_then(|n| choices.get(n.wrapping_sub(1)))
+                            .cloned()
+                    }
+                    _ => None,
+                };
+                if let Some(id) = choice {
+                    self.apply(Command::Quiz(QuizAction::Choose(id)));
+                    continue;
+                }
+                if matches!(text.as_str(), "n" | "N") && self.quiz.feedback.is_some() {
+                    self.apply(Command::Quiz(QuizAction::Next));
+                    continue;
+                }
+            }
             match text.as_str() {
                 "/" => ctx
                     .memory_mut(|m| m.request_focus(egui::Id::unique(crate::ui::list::SEARCH_ID))),
@@ -620,11 +758,12 @@ impl AtlasApp {
                 "p" | "P" => self.prefs.presentation = !self.prefs.presentation,
                 "d" | "D" => self.prefs.dark_mode = !self.prefs.dark_mode,
                 "m" | "M" => {
-                    self.mode = if self.mode == Mode::Atlas {
-                        Mode::Finder
-                    } else {
-                        Mode::Atlas
+                    let next = match self.mode {
+                        Mode::Atlas => Mode::Finder,
+                        Mode::Finder => Mode::Quiz,
+                        Mode::Quiz => Mode::Atlas,
                     };
+                    self.apply(Command::SetMode(next));
                 }
                 digit @ ("1" | "2" | "3" | "4" | "5") => {
                     let index = digit.parse::<usize>().unwrap_or(1) - 1;
@@ -635,6 +774,9 @@ impl AtlasApp {
                 }
                 _ => {}
             }
+        }
+        if self.mode == Mode::Quiz && self.quiz.feedback.is_some() && pressed(Key::Enter) {
+            self.apply(Command::Quiz(QuizAction::Next));
         }
         let forward = pressed(Key::ArrowDown) || pressed(Key::ArrowRight) || pressed(Key::PageDown);
         let back = pressed(Key::ArrowUp) || pressed(Key::ArrowLeft) || pressed(Key::PageUp);
@@ -816,6 +958,7 @@ impl AtlasApp {
             for (mode, label) in [
                 (Mode::Atlas, "Atlas"),
                 (Mode::Finder, "Where does it hurt?"),
+                (Mode::Quiz, "Quiz"),
             ] {
                 if ui.selectable_label(self.mode == mode, label).clicked() {
                     commands.push(Command::SetMode(mode));
@@ -966,6 +1109,19 @@ impl AtlasApp {
                     }
                     details_ui(ui, self.selected_muscle(), sides);
                 }
+                Mode::Quiz => {
+                    let view = QuizView {
+                        kind: self.quiz.kind,
+                        region: self.quiz.region.as_deref(),
+                        question: self.quiz.question.as_ref(),
+                        feedback: self.quiz.feedback.as_ref(),
+                        session: self.quiz.session,
+                        record: self.prefs.quiz_record,
+                    };
+                    if let Some(action) = quiz_panel_ui(ui, &self.atlas, &view) {
+                        commands.push(Command::Quiz(action));
+                    }
+                }
                 Mode::Finder => {
                     let f = &mut self.finder;
                     if let Some(a) = finder_panel_ui(
@@ -1005,7 +1161,23 @@ impl AtlasApp {
                         };
                         self.atlas.muscle(&c.muscle).map(|m| (m, side))
                     }),
+                    Mode::Quiz => self.quiz.question.as_ref().and_then(|q| {
+                        let side: &[Side] = match q.side() {
+                            Side::Right => &[Side::Right],
+                            Side::Left => &[Side::Left],
+                        };
+                        self.atlas.muscle(q.muscle()).map(|m| (m, side))
+                    }),
                 };
+                // Until answered, a naming question hides the muscle and a finding
+                // question hides the pattern.
+                let answered = self.quiz.feedback.is_some();
+                let (show_shape, show_zones) = match (&self.mode, &self.quiz.question) {
+                    (Mode::Quiz, Some(Question::NameTheMuscle { .. })) => (answered, true),
+                    (Mode::Quiz, Some(Question::FindThePain { .. })) => (true, answered),
+                    _ => (true, true),
+                };
+                let quiz_marks: Vec<PainMark> = self.quiz.click.iter().cloned().collect();
                 let overlay = if self.mode == Mode::Atlas {
                     overlay_of(&self.atlas, self.selected.as_ref(), &self.compare)
                 } else {
@@ -1015,16 +1187,18 @@ impl AtlasApp {
                     overlay: &overlay,
                     panels: &panels,
                     selected,
-                    marks: if self.mode == Mode::Finder {
-                        &self.finder.marks
-                    } else {
-                        &[]
+                    marks: match self.mode {
+                        Mode::Finder => &self.finder.marks,
+                        Mode::Quiz => &quiz_marks,
+                        Mode::Atlas => &[],
                     },
-                    mode: if self.mode == Mode::Finder {
-                        CanvasMode::Paint
-                    } else {
+                    mode: if self.mode == Mode::Atlas {
                         CanvasMode::Pick
+                    } else {
+                        CanvasMode::Paint
                     },
+                    show_shape,
+                    show_zones,
                 };
                 let rect = ui.max_rect();
                 // The legend grows with the canvas, and more in presentation mode.
@@ -1045,6 +1219,11 @@ impl AtlasApp {
                             commands.push(Command::SelectOnBody(hit));
                         }
                     }
+                    Some(CanvasEvent::Painted { panel, pos_in_body })
+                        if self.mode == Mode::Quiz =>
+                    {
+                        commands.push(Command::QuizClick { panel, pos_in_body });
+                    }
                     Some(CanvasEvent::Painted { panel, pos_in_body }) => {
                         commands.push(Command::Paint { panel, pos_in_body });
                     }
@@ -1056,7 +1235,7 @@ impl AtlasApp {
                 );
                 if overlay.is_empty() {
                     let entries: &[LegendEntry] = match self.mode {
-                        Mode::Atlas => &LegendEntry::ATLAS,
+                        Mode::Atlas | Mode::Quiz => &LegendEntry::ATLAS,
                         Mode::Finder => &LegendEntry::FINDER,
                     };
                     paint_legend(ui.painter(), &theme, entries, strip, font);

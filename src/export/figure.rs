@@ -103,6 +103,8 @@ pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
         marks: &[],
         all_muscles: muscle.is_none(),
         overlay: &[],
+        show_shape: true,
+        show_zones: true,
     };
     for (panel, panel_rect) in figure_panels(atlas, spec, rect) {
         paint_panel(&painter, atlas, theme, &panel, panel_rect, highlight);

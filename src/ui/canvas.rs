@@ -129,6 +129,9 @@ pub struct CanvasContent<'a> {
     pub mode: CanvasMode,
     /// Patterns compared side by side, each with its colour.
     pub overlay: &'a [(&'a Muscle, egui::Color32)],
+    /// Draw the selected muscle's shape and zones (the quiz hides one of them).
+    pub show_shape: bool,
+    pub show_zones: bool,
 }
 
 /// Shows the canvas filling `ui`; returns what the user did, if anything.
@@ -180,6 +183,8 @@ pub fn canvas_ui(
         marks: content.marks,
         all_muscles: content.selected.is_none() && content.mode == CanvasMode::Pick,
         overlay: content.overlay,
+        show_shape: content.show_shape,
+        show_zones: content.show_zones,
     };
     for (panel, rect) in &placed {
         paint_panel(&painter, atlas, theme, panel, *rect, highlight);

@@ -3,7 +3,7 @@
 use egui::Ui;
 
 /// Every shortcut, as (keys, what it does). The README lists the same.
-pub const SHORTCUTS: [(&str, &str); 17] = [
+pub const SHORTCUTS: [(&str, &str); 18] = [
     ("Down / Right arrow", "next muscle in the region"),
     ("Up / Left arrow", "previous muscle in the region"),
     ("/", "search"),
@@ -19,7 +19,11 @@ pub const SHORTCUTS: [(&str, &str); 17] = [
     ("A", "views chosen automatically"),
     ("+ / -", "zoom in / out"),
     ("0", "fit the figure"),
-    ("M", "switch between the atlas and the pain finder"),
+    (
+        "M",
+        "switch between the atlas, the pain finder and the quiz",
+    ),
+    ("1 to 4, N", "in the quiz: answer, next question"),
     ("P", "presentation mode (projector colours, large type)"),
     ("F11", "full screen"),
     ("D", "dark theme"),

@@ -11,3 +11,4 @@ pub mod layout;
 pub mod legend;
 pub mod list;
 pub mod paint;
+pub mod quiz_panel;

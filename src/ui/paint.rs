@@ -24,6 +24,10 @@ pub struct Highlight<'a> {
     pub all_muscles: bool,
     /// Several patterns compared, each in its own colour (empty: just the selection).
     pub overlay: &'a [(&'a Muscle, Color32)],
+    /// Draw the selected muscle's shape (the quiz hides it until answered).
+    pub show_shape: bool,
+    /// Draw the selected muscle's zones (the quiz hides them until answered).
+    pub show_zones: bool,
 }
 
 /// The body → screen transform for a panel occupying `panel_rect`.
@@ -178,7 +182,7 @@ pub fn paint_panel(
             ViewKind::Bilateral { .. } => Some(side),
             ViewKind::Lateral { .. } => (side == panel.side).then_some(Side::Right),
         };
-        for (muscle, _, line) in &styles {
+        for (muscle, _, line) in styles.iter().filter(|_| highlight.show_shape) {
             let fill = if highlight.overlay.is_empty() {
                 theme.selected_fill
             } else {
@@ -194,7 +198,7 @@ pub fn paint_panel(
         }
         // Spillover of every pattern first, then every essential zone on top.
         for kind in [ZoneKind::Spillover, ZoneKind::Essential] {
-            for (muscle, colours, _) in &styles {
+            for (muscle, colours, _) in styles.iter().filter(|_| highlight.show_zones) {
                 for zone in muscle
                     .zones
                     .iter()
@@ -221,7 +225,7 @@ pub fn paint_panel(
         }
         // Body lines go over the pattern so the anatomy still reads through it.
         paint_lines(&painter, theme, view, &t, outline_w, detail_w);
-        for (muscle, _, line) in &styles {
+        for (muscle, _, line) in styles.iter().filter(|_| highlight.show_shape) {
             for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
                 for &side in pattern_sides {
                     if let Some(g) = shown(side) {

@@ -10,6 +10,7 @@ mod data;
 mod finder;
 mod hit;
 mod lessons;
+mod quiz;
 mod render;
 mod ui;
 

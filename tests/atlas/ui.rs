@@ -590,6 +590,7 @@ fn presentation_mode_and_help_are_one_key_away() {
 #[test]
 fn preferences_survive_a_restart() {
     use trigger_atlas::app::{ListTab, Preferences};
+    use trigger_atlas::quiz::QuizRecord;
     let prefs = Preferences {
         side: SideChoice::Left,
         auto_views: false,
@@ -597,6 +598,10 @@ fn preferences_survive_a_restart() {
         dark_mode: true,
         presentation: true,
         list_tab: ListTab::Conditions,
+        quiz_record: QuizRecord {
+            asked: 10,
+            correct: 7,
+        },
     };
     let text = ron::to_string(&prefs).expect("serialize");
     let back: Preferences = ron::from_str(&text).expect("deserialize");

@@ -1,0 +1,230 @@
+//! The quiz: pure question logic with a seeded random generator, so tests can replay
+//! a session exactly.
+
+use serde::{Deserialize, Serialize};
+
+use crate::finder::{Coverage, PainMark, coverage};
+use crate::model::{Atlas, MuscleId, Side};
+
+/// The two kinds of question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuizKind {
+    /// Shown a referral pattern, pick the muscle among four.
+    NameTheMuscle,
+    /// Shown a muscle, click where it refers pain.
+    FindThePain,
+}
+
+/// One question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Question {
+    NameTheMuscle {
+        answer: MuscleId,
+        side: Side,
+        choices: Vec<MuscleId>,
+    },
+    FindThePain {
+        muscle: MuscleId,
+        side: Side,
+    },
+}
+
+impl Question {
+    /// The muscle the question is about.
+    #[must_use]
+    pub fn muscle(&self) -> &MuscleId {
+        match self {
+            Question::NameTheMuscle { answer, .. } => answer,
+            Question::FindThePain { muscle, .. } => muscle,
+        }
+    }
+
+    /// The side the pattern is shown on.
+    #[must_use]
+    pub fn side(&self) -> Side {
+        match self {
+            Question::NameTheMuscle { side, .. } | Question::FindThePain { side, .. } => *side,
+        }
+    }
+}
+
+/// How an answer went, for the feedback line.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Feedback {
+    Correct,
+    /// In the spillover zone: counted as correct, with a note.
+    CorrectSpillover,
+    /// Wrong; the right muscle (for naming questions).
+    Wrong {
+        right: Option<MuscleId>,
+    },
+}
+
+impl Feedback {
+    /// Whether the answer scores a point.
+    #[must_use]
+    pub fn scores(&self) -> bool {
+        !matches!(self, Feedback::Wrong { .. })
+    }
+}
+
+/// Running totals kept between sessions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuizRecord {
+    pub asked: u32,
+    pub correct: u32,
+}
+
+/// A small, fast, seedable generator (xorshift64*): plenty for picking questions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed (0 is replaced, as xorshift cannot leave it).
+    #[must_use]
+    pub fn new(seed: u64) -> Self {
+        Self(if seed == 0 {
+            0x9E37_79B9_7F4A_7C15
+        } else {
+            seed
+        })
+    }
+
+    /// The next number below `n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let x = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
+        (x % n.max(1) as u64) as usize
+    }
+}
+
+/// Makes the next question from the muscles of `region` (all when `None`).
+#[must_use]
+pub fn next_question(
+    atlas: &Atlas,
+    kind: QuizKind,
+    region: Option<&str>,
+    rng: &mut Rng,
+) -> Option<Question> {
+    let pool: Vec<&MuscleId> = atlas
+        .muscles
+        .iter()
+        .filter(|m| region.is_none_or(|r| m.region == r))
+        .map(|m| &m.id)
+        .collect();
+    if pool.is_empty() {
+        return None;
+    }
+    let answer = pool[rng.below(pool.len())].clone();
+    let side = if rng.below(2) == 0 {
+        Side::Right
+    } else {
+        Side::Left
+    };
+    Some(match kind {
+        QuizKind::FindThePain => Question::FindThePain {
+            muscle: answer,
+            side,
+        },
+        QuizKind::NameTheMuscle => {
+            // Distractors from the same region when it has enough muscles.
+            let others: Vec<&MuscleId> = if pool.len() >= 4 {
+                pool.iter().copied().filter(|m| **m != answer).collect()
+            } else {
+                atlas
+                    .muscles
+                    .iter()
+                    .map(|m| &m.id)
+                    .filter(|m| **m != answer)
+                    .collect()
+            };
+            let mut choices = vec![answer.clone()];
+            let mut left = others;
+            while choices.len() < 4 && !left.is_empty() {
+                choices.push(left.swap_remove(rng.below(left.len())).clone());
+            }
+            // Put the answer in a random place.
+            let n = choices.len();
+            choices.swap(0, rng.below(n));
+            Question::NameTheMuscle {
+                answer,
+                side,
+                choices,
+            }
+        }
+    })
+}
+
+/// Judges a naming answer.
+#[must_use]
+pub fn judge_choice(question: &Question, picked: &MuscleId) -> Feedback {
+    match question {
+        Question::NameTheMuscle { answer, .. } if answer == picked => Feedback::Correct,
+        _ => Feedback::Wrong {
+            right: Some(question.muscle().clone()),
+        },
+    }
+}
+
+/// Judges a click: inside the pattern (on the question's side) scores.
+#[must_use]
+pub fn judge_click(atlas: &Atlas, question: &Question, mark: &PainMark) -> Feedback {
+    let Some(muscle) = atlas.muscle(question.muscle()) else {
+        return Feedback::Wrong { right: None };
+    };
+    match coverage(atlas, muscle, question.side(), mark) {
+        Coverage::Essential => Feedback::Correct,
+        Coverage::Spillover => Feedback::CorrectSpillover,
+        Coverage::Outside => Feedback::Wrong { right: None },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::load_atlas;
+
+    #[test]
+    fn the_same_seed_gives_the_same_questions() {
+        let atlas = load_atlas(None).atlas;
+        let (mut a, mut b) = (Rng::new(7), Rng::new(7));
+        for _ in 0..20 {
+            assert_eq!(
+                next_question(&atlas, QuizKind::NameTheMuscle, None, &mut a),
+                next_question(&atlas, QuizKind::NameTheMuscle, None, &mut b)
+            );
+        }
+    }
+
+    #[test]
+    fn naming_questions_offer_four_different_muscles_including_the_answer() {
+        let atlas = load_atlas(None).atlas;
+        let mut rng = Rng::new(42);
+        for _ in 0..50 {
+            let Some(Question::NameTheMuscle {
+                answer, choices, ..
+            }) = next_question(
+                &atlas,
+                QuizKind::NameTheMuscle,
+                Some("Head and neck"),
+                &mut rng,
+            )
+            else {
+                panic!("a naming question");
+            };
+            assert_eq!(choices.len(), 4);
+            assert!(choices.contains(&answer));
+            let mut unique = choices.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), 4);
+            assert_eq!(
+                atlas.muscle(&answer).map(|m| m.region.as_str()),
+                Some("Head and neck")
+            );
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The quiz panel: the question, the choices, feedback and the score.
+
+use egui::{RichText, Ui};
+
+use crate::model::{Atlas, MuscleId};
+use crate::quiz::{Feedback, Question, QuizKind, QuizRecord};
+
+/// What the user asked for in the quiz panel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuizAction {
+    SetKind(QuizKind),
+    SetRegion(Option<String>),
+    Choose(MuscleId),
+    Next,
+}
+
+/// The quiz as the panel needs to see it.
+pub struct QuizView<'a> {
+    pub kind: QuizKind,
+    pub region: Option<&'a str>,
+    pub question: Option<&'a Question>,
+    pub feedback: Option<&'a Feedback>,
+    /// This session's score: (correct, asked).
+    pub session: (u32, u32),
+    pub record: QuizRecord,
+}
+
+/// Shows the quiz; returns what the user did.
+pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<QuizAction> {
+    let mut action = None;
+    ui.heading("Quiz");
+    ui.horizontal(|ui| {
+        for (kind, label) in [
+            (QuizKind::NameTheMuscle, "Name the muscle"),
+            (QuizKind::FindThePain, "Find the pain"),
+        ] {
+            if ui.selectable_label(quiz.kind == kind, label).clicked() {
+                action = Some(QuizAction::SetKind(kind));
+            }
+        }
+    });
+    egui::ComboBox::from_label("Region")
+        .selected_text(quiz.region.unwrap_or("All regions"))
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(quiz.region.is_none(), "All regions")
+                .clicked()
+            {
+                action = Some(QuizAction::SetRegion(None));
+            }
+            for region in atlas.regions() {
+                if ui
+                    .selectable_label(quiz.region == Some(region), region)
+                    .clicked()
+                {
+                    action = Some(QuizAction::SetRegion(Some(region.to_owned())));
+                }
+            }
+        });
+    ui.label(format!("Score: {} of {}", quiz.session.0, quiz.session.1));
+    ui.weak(format!(
+        "All sessions: {} of {}",
+        quiz.record.correct, quiz.record.asked
+    ));
+    ui.separator();
+
+    let Some(question) = quiz.question else {
+        ui.label("No muscle in this region.");
+        return action;
+    };
+    let name = |id: &MuscleId| {
+        atlas
+            .muscle(id)
+            .map_or_else(|| id.0.clone(), |m| m.name.clone())
+    };
+    match question {
+        Question::NameTheMuscle { choices, side, .. } => {
+            ui.label(
+                RichText::new(format!(
+                    "Which muscle refers pain like this ({} side)?",
+                    side.word()
+                ))
+                .strong(),
+            );
+            for (i, id) in choices.iter().enumerate() {
+                let label = format!("{}. {}", i + 1, name(id));
+                if ui
+                    .add_enabled(quiz.feedback.is_none(), egui::Button::new(label))
+                    .clicked()
+                {
+                    action = Some(QuizAction::Choose(id.clone()));
+                }
+            }
+        }
+        Question::FindThePain { muscle, side } => {
+            ui.label(
+                RichText::new(format!(
+                    "Where does the {} side {} refer pain? Click on the body.",
+                    side.word(),
+                    name(muscle)
+                ))
+                .strong(),
+            );
+        }
+    }
+    if let Some(feedback) = quiz.feedback {
+        ui.add_space(6.0);
+        let text = match feedback {
+            Feedback::Correct => "Correct.".to_owned(),
+            Feedback::CorrectSpillover => {
+                "Correct: that is its spillover zone; the solid area is felt more often.".to_owned()
+            }
+            Feedback::Wrong { right: Some(id) } => {
+                format!("Not quite: this is the pattern of the {}.", name(id))
+            }
+            Feedback::Wrong { right: None } => "Not quite: the pattern is shown now.".to_owned(),
+        };
+        ui.label(RichText::new(text).strong());
+        if ui.button("Next question").clicked() {
+            action = Some(QuizAction::Next);
+        }
+        ui.weak("Enter or N: next question.");
+    } else if matches!(question, Question::NameTheMuscle { .. }) {
+        ui.weak("Keys 1 to 4 answer.");
+    }
+    action
+}

@@ -1,0 +1,154 @@
+//! The quiz, seeded so the questions are known: answers are scored, feedback shows
+//! the right pattern, and the totals are kept in the preferences.
+
+use egui::{Pos2, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use trigger_atlas::AtlasApp;
+use trigger_atlas::app::QuizState;
+use trigger_atlas::model::{Side, ZoneKind};
+use trigger_atlas::quiz::{Feedback, Question};
+use trigger_atlas::ui::layout::Panel;
+
+use crate::embedded;
+
+fn harness(seed: u64) -> Harness<'static, AtlasApp> {
+    let report = embedded();
+    let mut app = AtlasApp::from_parts(report.atlas, report.errors);
+    app.quiz = QuizState::with_seed(seed);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    h.run();
+    h.get_by_label("Quiz").click();
+    h.run();
+    h
+}
+
+fn choice_label(h: &Harness<'_, AtlasApp>, correct: bool) -> String {
+    let app = h.state();
+    let Some(Question::NameTheMuscle {
+        answer, choices, ..
+    }) = &app.quiz.question
+    else {
+        panic!("a naming question");
+    };
+    let (i, id) = choices
+        .iter()
+        .enumerate()
+        .find(|(_, c)| (*c == answer) == correct)
+        .expect("choice");
+    format!("{}. {}", i + 1, app.atlas.muscle(id).expect("muscle").name)
+}
+
+#[test]
+fn naming_answers_are_scored_and_kept() {
+    let mut h = harness(11);
+    assert!(
+        h.query_by_label_contains("Which muscle refers pain like this")
+            .is_some()
+    );
+    let right = choice_label(&h, true);
+    h.get_by_label(&right).click();
+    h.run();
+    assert_eq!(h.state().quiz.feedback, Some(Feedback::Correct));
+    assert!(h.query_by_label("Correct.").is_some());
+    assert_eq!(h.state().quiz.session, (1, 1));
+
+    h.get_by_label("Next question").click();
+    h.run();
+    let wrong = choice_label(&h, false);
+    h.get_by_label(&wrong).click();
+    h.run();
+    assert!(matches!(
+        h.state().quiz.feedback,
+        Some(Feedback::Wrong { right: Some(_) })
+    ));
+    assert!(
+        h.query_by_label_contains("Not quite: this is the pattern of the")
+            .is_some()
+    );
+    assert_eq!(h.state().quiz.session, (1, 2));
+    assert_eq!(
+        (
+            h.state().prefs.quiz_record.correct,
+            h.state().prefs.quiz_record.asked
+        ),
+        (1, 2)
+    );
+
+    // Keys: N for the next question, digits to answer.
+    h.event(egui::Event::Text("n".into()));
+    h.run();
+    assert!(h.state().quiz.feedback.is_none());
+    h.event(egui::Event::Text("1".into()));
+    h.run();
+    assert!(h.state().quiz.feedback.is_some());
+    assert_eq!(h.state().quiz.session.1, 3);
+}
+
+/// A screen point inside the question muscle's essential zone, on its side.
+fn essential_spot(h: &Harness<'_, AtlasApp>) -> Pos2 {
+    let app = h.state();
+    let q = app.quiz.question.as_ref().expect("question");
+    let m = app.atlas.muscle(q.muscle()).expect("muscle");
+    for zone in m.zones.iter().filter(|z| z.kind == ZoneKind::Essential) {
+        let view = app.atlas.view(&zone.view).expect("view");
+        let lateral = matches!(view.kind, trigger_atlas::model::ViewKind::Lateral { .. });
+        let panel = Panel {
+            view: zone.view.clone(),
+            side: if lateral { q.side() } else { Side::Right },
+        };
+        let tess = zone.fill.get(if lateral { Side::Right } else { q.side() });
+        let t = &tess.triangles;
+        let [a, b, c] = [t[0], t[1], t[2]].map(|i| tess.outline[i as usize]);
+        let inside = pos2((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0);
+        if let Some(p) = app.canvas.screen_pos(&app.atlas, &panel, inside) {
+            return p;
+        }
+    }
+    panic!("no essential zone on screen");
+}
+
+#[test]
+fn finding_the_pain_scores_a_click_in_the_pattern() {
+    let mut h = harness(5);
+    h.get_by_label("Find the pain").click();
+    h.run();
+    assert!(h.query_by_label_contains("Click on the body").is_some());
+    let spot = essential_spot(&h);
+    h.hover_at(spot);
+    h.run();
+    h.drag_at(spot);
+    h.drop_at(spot);
+    h.run();
+    assert_eq!(h.state().quiz.feedback, Some(Feedback::Correct));
+    assert!(
+        h.state().quiz.click.is_some(),
+        "the click is shown with the revealed pattern"
+    );
+    assert_eq!(h.state().quiz.session, (1, 1));
+}
+
+#[test]
+fn the_region_filter_limits_the_questions() {
+    use trigger_atlas::app::Command;
+    use trigger_atlas::ui::quiz_panel::QuizAction;
+    let mut h = harness(3);
+    // What the Region box sends when "Leg and foot" is picked.
+    h.state_mut()
+        .apply(Command::Quiz(QuizAction::SetRegion(Some(
+            "Leg and foot".into(),
+        ))));
+    for _ in 0..10 {
+        let app = h.state();
+        let region = app
+            .quiz
+            .question
+            .as_ref()
+            .and_then(|q| app.atlas.muscle(q.muscle()))
+            .map(|m| m.region.clone());
+        assert_eq!(region.as_deref(), Some("Leg and foot"));
+        h.state_mut().apply(Command::Quiz(QuizAction::Next));
+    }
+}
