@@ -129,6 +129,7 @@ fn a_lesson_file_can_be_opened_and_a_broken_one_is_reported() {
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    h.run(); // the lesson bar appears on the frame after the lesson starts
     assert_eq!(h.state().selected, Some(MuscleId("masseter".into())));
     assert!(h.query_by_label("Clenching.").is_some());
 
