@@ -1,7 +1,7 @@
 //! Renders the app headlessly to a PNG, exactly as the window draws it (same code,
 //! wgpu on Mesa's lavapipe). Used to make the README screenshot and to look at changes:
 //!
-//! `cargo run --example screenshot -- OUT.png [MUSCLE_ID|finder|-] [right|left|both] [WIDTHxHEIGHT] [PIXELS_PER_POINT]`
+//! `cargo run --example screenshot -- OUT.png [MUSCLE_ID|finder|quiz|-] [right|left|both] [WIDTHxHEIGHT] [PIXELS_PER_POINT]`
 //!
 //! The size is in points; the PNG has size × pixels-per-point pixels. Add `--data DIR`
 //! to include a user data folder, `--views front,side` to choose the views, `--dark` for the dark theme, `--present` for presentation mode,
@@ -59,7 +59,10 @@ fn main() {
         app.prefs.auto_views = false;
         app.prefs.chosen_views = views;
     }
-    if args.get(1).map(String::as_str) == Some("finder") {
+    if args.get(1).map(String::as_str) == Some("quiz") {
+        app.quiz = trigger_atlas::app::QuizState::with_seed(4);
+        app.apply(Command::SetMode(trigger_atlas::app::Mode::Quiz));
+    } else if args.get(1).map(String::as_str) == Some("finder") {
         // A sample pain drawing: right temple, right side of the neck, right buttock.
         app.mode = trigger_atlas::app::Mode::Finder;
         for (view, side, x, y) in [

@@ -375,6 +375,12 @@ impl AtlasApp {
                     .collect()
             } else if self.mode == Mode::Finder {
                 start_views()
+            } else if self.mode == Mode::Quiz {
+                self.quiz
+                    .question
+                    .as_ref()
+                    .and_then(|q| self.atlas.muscle(q.muscle()))
+                    .map_or_else(start_views, |m| m.views(&self.atlas))
             } else if !self.compare.is_empty() {
                 let overlay = self.overlay();
                 self.atlas
@@ -393,10 +399,12 @@ impl AtlasApp {
                 start_views()
             };
         // Pain can be marked on either side, so the finder shows side views for both.
-        let sides = if self.mode == Mode::Finder {
-            &Side::BOTH[..]
-        } else {
-            self.prefs.side.sides()
+        let question_side = self.quiz.question.as_ref().map(Question::side);
+        let sides = match (self.mode, question_side) {
+            (Mode::Finder, _) => &Side::BOTH[..],
+            (Mode::Quiz, Some(Side::Right)) => &[Side::Right][..],
+            (Mode::Quiz, Some(Side::Left)) => &[Side::Left][..],
+            _ => self.prefs.side.sides(),
         };
         panels_for(&self.atlas, &view_ids, sides)
     }
