@@ -150,8 +150,20 @@ pub fn canvas_ui(
         (CanvasMode::Paint, _) => {
             format!("Body map for marking pain: {} marks", content.marks.len())
         }
+        // Screen readers hear the muscle and the areas its zones cover.
         (CanvasMode::Pick, Some((m, _))) => {
-            format!("Body map showing the referral pattern of {}", m.name)
+            let essential = m.areas(crate::model::ZoneKind::Essential).join(", ");
+            let spillover = m.areas(crate::model::ZoneKind::Spillover).join(", ");
+            let mut text = format!(
+                "Body map showing the referral pattern of {}. Essential zone: {essential}.",
+                m.name
+            );
+            if !spillover.is_empty() {
+                text.push_str(" Spillover zone: ");
+                text.push_str(&spillover);
+                text.push('.');
+            }
+            text
         }
         (CanvasMode::Pick, None) => {
             "Body map: click a muscle to see its referral pattern".to_owned()
