@@ -642,7 +642,12 @@ impl AtlasApp {
                         if ui.button("Start").clicked() {
                             commands.push(Command::StartLesson(i));
                         }
-                        ui.label(format!("{} ({} steps)", lesson.title, lesson.steps.len()));
+                        ui.label(format!(
+                            "{}. {} ({} steps)",
+                            i + 1,
+                            lesson.title,
+                            lesson.steps.len()
+                        ));
                     });
                 }
                 ui.separator();
@@ -700,6 +705,9 @@ impl AtlasApp {
         if pressed(Key::F1) {
             self.show_help = !self.show_help;
         }
+        if pressed(Key::F2) {
+            self.show_lessons = !self.show_lessons;
+        }
         if pressed(Key::Escape) {
             if typing {
                 ctx.memory_mut(egui::Memory::stop_text_input);
@@ -730,6 +738,14 @@ impl AtlasApp {
             typed
         });
         for text in typed {
+            // With the lessons window open, a digit starts that lesson.
+            if self.show_lessons
+                && let Ok(n) = text.parse::<usize>()
+                && (1..=self.lessons.len()).contains(&n)
+            {
+                self.apply(Command::StartLesson(n - 1));
+                continue;
+            }
             // In the quiz, digits answer and N asks the next question.
             if self.mode == Mode::Quiz {
                 let choice = match &self.quiz.question {
@@ -785,6 +801,19 @@ impl AtlasApp {
         }
         if self.mode == Mode::Quiz && self.quiz.feedback.is_some() && pressed(Key::Enter) {
             self.apply(Command::Quiz(QuizAction::Next));
+        }
+        // Shift + arrows pans the zoomed figure.
+        let shift = egui::Modifiers::SHIFT;
+        let step = self.canvas.placed_area.map_or(60.0, |r| r.height() * 0.1);
+        for (key, delta) in [
+            (Key::ArrowLeft, egui::vec2(step, 0.0)),
+            (Key::ArrowRight, egui::vec2(-step, 0.0)),
+            (Key::ArrowUp, egui::vec2(0.0, step)),
+            (Key::ArrowDown, egui::vec2(0.0, -step)),
+        ] {
+            if ctx.input_mut(|i| i.consume_key(shift, key)) {
+                self.canvas.zoom.pan += delta;
+            }
         }
         let forward = pressed(Key::ArrowDown) || pressed(Key::ArrowRight) || pressed(Key::PageDown);
         let back = pressed(Key::ArrowUp) || pressed(Key::ArrowLeft) || pressed(Key::PageUp);

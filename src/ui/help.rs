@@ -3,7 +3,7 @@
 use egui::Ui;
 
 /// Every shortcut, as (keys, what it does). The README lists the same.
-pub const SHORTCUTS: [(&str, &str); 18] = [
+pub const SHORTCUTS: [(&str, &str); 20] = [
     ("Down / Right arrow", "next muscle in the region"),
     ("Up / Left arrow", "previous muscle in the region"),
     ("/", "search"),
@@ -17,6 +17,8 @@ pub const SHORTCUTS: [(&str, &str); 18] = [
         "show only the front, back, side of the head, side or sole view",
     ),
     ("A", "views chosen automatically"),
+    ("Shift + arrows", "pan the zoomed figure"),
+    ("F2, then 1 to 9", "lessons: open the list, start a lesson"),
     ("+ / -", "zoom in / out"),
     ("0", "fit the figure"),
     (

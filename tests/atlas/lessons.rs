@@ -159,3 +159,45 @@ fn a_lesson_file_can_be_opened_and_a_broken_one_is_reported() {
             .any(|e| e.file.ends_with("bad.ron") && e.message.contains("unknown muscle"))
     );
 }
+
+#[test]
+fn a_whole_lecture_runs_from_the_keyboard() {
+    let mut h = harness();
+    let text = |h: &mut Harness<'_, AtlasApp>, t: &str| {
+        h.event(egui::Event::Text(t.to_owned()));
+        h.run();
+    };
+    text(&mut h, "p"); // presentation mode
+    h.key_press(egui::Key::F2); // the lessons list
+    h.run();
+    let n = h
+        .state()
+        .lessons
+        .iter()
+        .position(|l| l.title == "Sciatica mimics")
+        .expect("lesson")
+        + 1;
+    text(&mut h, &n.to_string());
+    assert_eq!(h.state().lesson, Some((n - 1, 0)));
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    assert_eq!(h.state().lesson, Some((n - 1, 1)));
+    text(&mut h, "+");
+    let zoomed = h.state().canvas.zoom;
+    assert!(zoomed.factor > 1.0);
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowDown);
+    h.run();
+    assert!(
+        h.state().canvas.zoom.pan.y < zoomed.pan.y,
+        "Shift+Down pans"
+    );
+    assert_eq!(
+        h.state().lesson,
+        Some((n - 1, 1)),
+        "panning does not step the lesson"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().lesson.is_none());
+    assert!(h.state().prefs.presentation);
+}

@@ -231,7 +231,10 @@ fn details_show_the_text_a_patient_and_a_clinician_need() {
         h.query_by_label_contains("chewing muscle at the side of the jaw")
             .is_some()
     );
-    assert!(h.query_all_by_label_contains("Essential zone:").count() >= 2, "details and body map");
+    assert!(
+        h.query_all_by_label_contains("Essential zone:").count() >= 2,
+        "details and body map"
+    );
     assert!(h.query_by_label_contains("not a diagnosis").is_some());
     assert!(h.query_all_by_label_contains("Travell").next().is_some());
 }
