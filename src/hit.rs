@@ -15,9 +15,26 @@ pub struct Hit {
 
 /// Indices into `atlas.muscles` of the muscles that have a shape on `view`, in the
 /// order they are painted: deep layers first, then larger shapes before smaller
-/// ones, so that small superficial muscles stay on top and clickable.
+/// ones, so that small superficial muscles stay on top and clickable. Uses the order
+/// cached when the atlas was built, if there is one.
 #[must_use]
-pub fn draw_order(atlas: &Atlas, view: &ViewId) -> Vec<usize> {
+pub fn draw_order<'a>(atlas: &'a Atlas, view: &ViewId) -> std::borrow::Cow<'a, [usize]> {
+    match atlas.draw_orders.iter().find(|(v, _)| v == view) {
+        Some((_, order)) => std::borrow::Cow::Borrowed(order),
+        None => std::borrow::Cow::Owned(compute_draw_order(atlas, view)),
+    }
+}
+
+/// Computes and stores the draw order of every view (call after the muscles change).
+pub fn cache_draw_orders(atlas: &mut Atlas) {
+    atlas.draw_orders = atlas
+        .views
+        .iter()
+        .map(|v| (v.id.clone(), compute_draw_order(atlas, &v.id)))
+        .collect();
+}
+
+fn compute_draw_order(atlas: &Atlas, view: &ViewId) -> Vec<usize> {
     let mut order: Vec<(usize, f32)> = atlas
         .muscles
         .iter()
@@ -50,13 +67,16 @@ pub fn hit_test(atlas: &Atlas, view_id: &ViewId, panel_side: Side, pos_in_body: 
         return Vec::new();
     };
     let mut hits = Vec::new();
-    for i in draw_order(atlas, view_id).into_iter().rev() {
+    for &i in draw_order(atlas, view_id).iter().rev() {
         let muscle = &atlas.muscles[i];
         for shape in muscle.shapes.iter().filter(|s| &s.view == view_id) {
             match view.kind {
                 ViewKind::Bilateral { .. } => {
                     for side in Side::BOTH {
-                        if point_in_polygon(&shape.fill.get(side).outline, pos_in_body) {
+                        let tess = shape.fill.get(side);
+                        if tess.bounds.contains(pos_in_body)
+                            && point_in_polygon(&tess.outline, pos_in_body)
+                        {
                             hits.push(Hit {
                                 muscle: muscle.id.clone(),
                                 side,
@@ -65,7 +85,10 @@ pub fn hit_test(atlas: &Atlas, view_id: &ViewId, panel_side: Side, pos_in_body: 
                     }
                 }
                 ViewKind::Lateral { .. } => {
-                    if point_in_polygon(&shape.fill.right.outline, pos_in_body) {
+                    let tess = &shape.fill.right;
+                    if tess.bounds.contains(pos_in_body)
+                        && point_in_polygon(&tess.outline, pos_in_body)
+                    {
                         hits.push(Hit {
                             muscle: muscle.id.clone(),
                             side: panel_side,

@@ -3,8 +3,6 @@
 
 use emath::{Pos2, Rect};
 
-use super::point_in_polygon;
-
 /// A filled polygon ready to paint: its outline and triangle indices into it.
 #[derive(Clone, Debug)]
 pub struct Tessellation {
@@ -48,34 +46,43 @@ pub fn triangulate(polygon: &[Pos2]) -> Vec<u32> {
 
 /// Dot centres for a stippled fill: a hexagonal grid with `spacing` between
 /// neighbours, kept where the dot lies inside the polygon. Deterministic, so
-/// screen, export and snapshots agree.
+/// screen, export and snapshots agree. Each grid row is filled between the places
+/// where it crosses the outline (even-odd), so the cost is rows × edges.
 #[must_use]
 pub fn stipple_points(polygon: &[Pos2], spacing: f32) -> Vec<Pos2> {
     if polygon.len() < 3 || spacing.is_nan() || spacing <= 0.0 {
         return Vec::new();
     }
-    let (mut min, mut max) = (polygon[0], polygon[0]);
-    for p in polygon {
-        min = min.min(*p);
-        max = max.max(*p);
-    }
+    let bounds = Rect::from_points(polygon);
     let row_height = spacing * 0.866;
     let mut dots = Vec::new();
-    let mut row = 0_u32;
+    let mut crossings: Vec<f32> = Vec::new();
     // Anchor the grid to multiples of the spacing so neighbouring zones line up.
-    let mut y = (min.y / row_height).floor() * row_height;
-    while y <= max.y {
-        let shift = if row % 2 == 1 { spacing * 0.5 } else { 0.0 };
-        let mut x = (min.x / spacing).floor() * spacing + shift;
-        while x <= max.x {
-            let p = Pos2::new(x, y);
-            if point_in_polygon(polygon, p) {
-                dots.push(p);
+    let first_row = (bounds.min.y / row_height).floor() as i64;
+    let last_row = (bounds.max.y / row_height).ceil() as i64;
+    for row in first_row..=last_row {
+        let y = row as f32 * row_height;
+        crossings.clear();
+        let n = polygon.len();
+        for k in 0..n {
+            let (a, b) = (polygon[k], polygon[(k + 1) % n]);
+            if (a.y > y) != (b.y > y) {
+                crossings.push(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x));
             }
-            x += spacing;
         }
-        y += row_height;
-        row += 1;
+        crossings.sort_by(f32::total_cmp);
+        let shift = if row.rem_euclid(2) == 1 {
+            spacing * 0.5
+        } else {
+            0.0
+        };
+        for pair in crossings.chunks_exact(2) {
+            let mut x = ((pair[0] - shift) / spacing).ceil() * spacing + shift;
+            while x < pair[1] {
+                dots.push(Pos2::new(x, y));
+                x += spacing;
+            }
+        }
     }
     dots
 }
@@ -83,7 +90,7 @@ pub fn stipple_points(polygon: &[Pos2], spacing: f32) -> Vec<Pos2> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geometry::polygon_area;
+    use crate::geometry::{point_in_polygon, polygon_area};
     use emath::pos2;
 
     #[test]
@@ -124,6 +131,31 @@ mod tests {
         assert!(dots.iter().all(|d| point_in_polygon(&square, *d)));
         // One dot per 10 x 8.66 cell: about 115 in a 100 x 100 square.
         assert!((100..130).contains(&dots.len()), "{} dots", dots.len());
+    }
+
+    #[test]
+    fn stipple_follows_a_concave_outline() {
+        // A "C" open to the right: no dots may fall in its pocket.
+        let c = [
+            pos2(0.0, 0.0),
+            pos2(60.0, 0.0),
+            pos2(60.0, 20.0),
+            pos2(20.0, 20.0),
+            pos2(20.0, 40.0),
+            pos2(60.0, 40.0),
+            pos2(60.0, 60.0),
+            pos2(0.0, 60.0),
+        ];
+        let dots = stipple_points(&c, 5.0);
+        assert!(dots.len() > 60);
+        assert!(
+            dots.iter().all(|d| point_in_polygon(&c, *d)),
+            "every dot inside"
+        );
+        assert!(
+            dots.iter().any(|d| d.x > 40.0 && d.y < 20.0),
+            "the upper arm is filled"
+        );
     }
 
     #[test]

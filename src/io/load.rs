@@ -339,6 +339,11 @@ pub fn build(
         };
         (rank(&a.region), &a.region, &a.name).cmp(&(rank(&b.region), &b.region, &b.name))
     });
-    report.atlas = Atlas { views, muscles };
+    report.atlas = Atlas {
+        views,
+        muscles,
+        draw_orders: Vec::new(),
+    };
+    crate::hit::cache_draw_orders(&mut report.atlas);
     report
 }

@@ -334,6 +334,9 @@ pub struct Atlas {
     pub views: Vec<View>,
     /// Sorted by region order, then name.
     pub muscles: Vec<Muscle>,
+    /// Paint order of the muscles on each view, computed once by
+    /// [`crate::hit::cache_draw_orders`] (hit-testing and painting read it every frame).
+    pub draw_orders: Vec<(ViewId, Vec<usize>)>,
 }
 
 impl Atlas {

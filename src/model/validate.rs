@@ -18,6 +18,9 @@ use crate::io::{DataError, ErrorKind, Located, Position};
 pub const STIPPLE_SPACING: f32 = 5.0;
 /// Smallest area a zone or shape may have, in square body units.
 const MIN_AREA: f32 = 4.0;
+/// Most control points one path may have. Real shapes use 6 to 60; the cap keeps the
+/// self-crossing check (quadratic in the smoothed points) fast for any input.
+pub const MAX_POINTS: usize = 300;
 
 /// Collects problems for one file.
 struct Report<'a> {
@@ -50,6 +53,16 @@ fn check_points(
     min_points: usize,
     size: Vec2,
 ) -> Option<Vec<Pos2>> {
+    if points.len() > MAX_POINTS {
+        report.invalid(
+            at,
+            format!(
+                "{what} has {} points; at most {MAX_POINTS} are allowed. Smooth curves need far fewer.",
+                points.len()
+            ),
+        );
+        return None;
+    }
     if points.len() < min_points {
         report.invalid(
             at,
@@ -120,11 +133,18 @@ fn closed_shape(
 
 fn self_intersects(outline: &[Pos2]) -> bool {
     let n = outline.len();
+    // Segment bounding boxes reject almost every pair before the exact test.
+    let boxes: Vec<emath::Rect> = (0..n)
+        .map(|i| emath::Rect::from_two_pos(outline[i], outline[(i + 1) % n]))
+        .collect();
     for i in 0..n {
         let (a, b) = (outline[i], outline[(i + 1) % n]);
         for j in i + 2..n {
             if i == 0 && j == n - 1 {
                 continue; // neighbours through the closing edge
+            }
+            if !boxes[i].intersects(boxes[j]) {
+                continue;
             }
             let (c, d) = (outline[j], outline[(j + 1) % n]);
             if segments_touch(a, b, c, d) {

@@ -121,7 +121,7 @@ pub fn paint_panel(
         ViewKind::Bilateral { .. } => &Side::BOTH,
         ViewKind::Lateral { .. } => std::slice::from_ref(&panel.side),
     };
-    for i in draw_order(atlas, &view.id) {
+    for &i in draw_order(atlas, &view.id).iter() {
         let muscle = &atlas.muscles[i];
         for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
             for &side in visible_sides {
