@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::export::{FigureSpec, HandoutSpec, OffscreenRenderer, figure_ui, handout_ui, today};
 use crate::finder::{Candidate, PainMark, rank};
 use crate::hit::Hit;
-use crate::io::{DataError, load_atlas, load_lesson_file, load_lessons};
+use crate::io::{DataError, FolderStamp, load_atlas, load_lesson_file, load_lessons};
 use crate::model::lesson::Lesson;
 use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId};
 use crate::quiz::{
@@ -234,6 +234,10 @@ pub struct AtlasApp {
     /// Asks which lesson file to open; the system dialog by default.
     pub open_dialog: OpenDialog,
     pending_open: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
+    /// The user's data folder, watched for edits (hot reload).
+    pub data_dir: Option<PathBuf>,
+    folder_stamp: FolderStamp,
+    last_folder_check: Option<std::time::Instant>,
     pub export: ExportChoices,
     /// Asks where to save a file; the system dialog by default, replaceable in tests.
     pub save_dialog: SaveDialog,
@@ -329,6 +333,9 @@ impl AtlasApp {
             show_lessons: false,
             open_dialog: system_open_dialog(),
             pending_open: None,
+            folder_stamp: data_dir.map(FolderStamp::of).unwrap_or_default(),
+            data_dir: data_dir.map(Path::to_path_buf),
+            last_folder_check: None,
             export: ExportChoices::default(),
             save_dialog: system_save_dialog(),
             pending_export: None,
@@ -541,6 +548,56 @@ impl AtlasApp {
                 }
             },
         }
+    }
+
+    /// Looks at the data folder (at most twice a second) and reloads it when a file
+    /// changed. A muscle whose file is now broken keeps its last good version on
+    /// screen, and the error is shown.
+    pub fn watch_data_folder(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.data_dir.clone() else {
+            return;
+        };
+        ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        let now = std::time::Instant::now();
+        if self
+            .last_folder_check
+            .is_some_and(|t| now.duration_since(t).as_millis() < 450)
+        {
+            return;
+        }
+        self.last_folder_check = Some(now);
+        let stamp = FolderStamp::of(&dir);
+        if stamp != self.folder_stamp {
+            self.folder_stamp = stamp;
+            self.reload_data();
+        }
+    }
+
+    /// Reloads embedded data plus the data folder, keeping the last good version of
+    /// any muscle whose file no longer loads.
+    pub fn reload_data(&mut self) {
+        let report = load_atlas(self.data_dir.as_deref());
+        let mut atlas = report.atlas;
+        for old in &self.atlas.muscles {
+            let broken = report.errors.iter().any(|e| e.file == old.origin);
+            if broken
+                && atlas
+                    .muscle(&old.id)
+                    .is_none_or(|m| m.origin.starts_with("embedded:"))
+            {
+                atlas.muscles.retain(|m| m.id != old.id);
+                atlas.muscles.push(old.clone());
+            }
+        }
+        crate::io::sort_muscles(&mut atlas.muscles);
+        crate::hit::cache_draw_orders(&mut atlas);
+        let (lessons, lesson_errors) = load_lessons(self.data_dir.as_deref(), &atlas);
+        self.errors = report.errors;
+        self.errors.extend(lesson_errors);
+        self.show_errors = !self.errors.is_empty();
+        self.atlas = atlas;
+        self.lessons = lessons;
+        self.lesson = None;
     }
 
     /// Asks the next quiz question.
@@ -1085,6 +1142,7 @@ impl AtlasApp {
 
     /// Builds the whole window for one frame.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.watch_data_folder(ui.ctx());
         self.keyboard_ui(ui.ctx());
         // Large type for the back of a hall; normal otherwise.
         let zoom = if self.prefs.presentation { 1.6 } else { 1.0 };

@@ -275,6 +275,19 @@ pub fn load_atlas(user_folder: Option<&Path>) -> LoadReport {
     report
 }
 
+/// Sorts muscles for the side list: by region, head to foot, then by name.
+pub fn sort_muscles(muscles: &mut [Muscle]) {
+    muscles.sort_by(|a, b| {
+        let rank = |r: &str| {
+            REGION_ORDER
+                .iter()
+                .position(|o| *o == r)
+                .unwrap_or(REGION_ORDER.len())
+        };
+        (rank(&a.region), &a.region, &a.name).cmp(&(rank(&b.region), &b.region, &b.name))
+    });
+}
+
 /// Builds an atlas from defaults and overrides given as text (used by tests too).
 #[must_use]
 pub fn build(
@@ -330,15 +343,7 @@ pub fn build(
             Err(e) => report.errors.extend(e),
         }
     }
-    muscles.sort_by(|a, b| {
-        let rank = |r: &str| {
-            REGION_ORDER
-                .iter()
-                .position(|o| *o == r)
-                .unwrap_or(REGION_ORDER.len())
-        };
-        (rank(&a.region), &a.region, &a.name).cmp(&(rank(&b.region), &b.region, &b.name))
-    });
+    sort_muscles(&mut muscles);
     report.atlas = Atlas {
         views,
         muscles,

@@ -4,11 +4,14 @@ mod error;
 mod load;
 mod located;
 mod save;
+mod watch;
 
 pub use error::{DataError, ErrorKind};
 pub use load::{
     LoadReport, MAX_FILE_BYTES, REGION_ORDER, SourceText, build, embedded_sources, load_atlas,
     load_lesson_file, load_lessons, parse_lesson, parse_muscle, parse_views, read_folder,
+    sort_muscles,
 };
 pub use located::{Located, Position};
 pub use save::{save_png, write_atomically};
+pub use watch::FolderStamp;

@@ -681,3 +681,57 @@ fn shift_click_compares_muscles_each_in_its_own_colour() {
     h.run();
     assert!(h.state().compare.is_empty());
 }
+
+#[test]
+fn editing_a_data_file_reloads_it_and_a_broken_edit_keeps_the_last_good_version() {
+    let dir = crate::temp_dir("hot-reload");
+    std::fs::create_dir_all(dir.join("muscles")).expect("mkdir");
+    let file = dir.join("muscles/mine.ron");
+    let original = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/muscles/masseter.ron"),
+    )
+    .expect("read")
+    .replace("id: \"masseter\"", "id: \"my_masseter\"")
+    .replace("name: \"Masseter\"", "name: \"My masseter\"");
+    std::fs::write(&file, &original).expect("write");
+    let app = AtlasApp::new(Some(&dir));
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    h.run();
+    let name = |h: &Harness<'_, AtlasApp>| {
+        h.state()
+            .atlas
+            .muscle(&MuscleId("my_masseter".into()))
+            .map(|m| m.name.clone())
+    };
+    assert_eq!(name(&h).as_deref(), Some("My masseter"));
+
+    let wait_until = |h: &mut Harness<'_, AtlasApp>, done: &dyn Fn(&AtlasApp) -> bool| {
+        for _ in 0..40 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            h.run();
+            if done(h.state()) {
+                return;
+            }
+        }
+        panic!("the data folder was not reloaded");
+    };
+    std::fs::write(&file, original.replace("My masseter", "My edited masseter")).expect("write");
+    wait_until(&mut h, &|app| {
+        app.atlas
+            .muscle(&MuscleId("my_masseter".into()))
+            .is_some_and(|m| m.name == "My edited masseter")
+    });
+
+    std::fs::write(&file, "(\n  id: \"my_masseter\",\n  name: ").expect("write");
+    wait_until(&mut h, &|app| {
+        app.errors.iter().any(|e| e.file.ends_with("mine.ron"))
+    });
+    assert_eq!(
+        name(&h).as_deref(),
+        Some("My edited masseter"),
+        "the last good version stays"
+    );
+    assert!(h.state().show_errors, "the error is shown");
+}
