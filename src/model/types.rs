@@ -121,6 +121,9 @@ pub struct View {
     pub on_start: bool,
     /// Filled silhouette parts (skin).
     pub silhouette: Vec<Tessellation>,
+    /// For each silhouette part and each one-unit row of the artboard, the outline
+    /// edges that reach into that row (for fast point-in-body tests).
+    pub silhouette_rows: Vec<Vec<Vec<u32>>>,
     /// Outline and landmark lines.
     pub lines: Vec<BodyLine>,
 }
@@ -132,12 +135,33 @@ impl View {
         self.size.x * 0.5
     }
 
-    /// Whether `p` lies inside the body silhouette of this view.
+    /// Whether `p` lies inside the body silhouette of this view. Exact (even-odd), and
+    /// fast: only the outline edges of the point's one-unit row are tested.
     #[must_use]
     pub fn contains_body_point(&self, p: Pos2) -> bool {
+        if !p.y.is_finite() || p.y < 0.0 {
+            return false;
+        }
+        let row = p.y as usize;
         self.silhouette
             .iter()
-            .any(|t| crate::geometry::point_in_polygon(&t.outline, p))
+            .zip(&self.silhouette_rows)
+            .any(|(part, rows)| {
+                let Some(edges) = rows.get(row) else {
+                    return false;
+                };
+                let n = part.outline.len();
+                let mut inside = false;
+                for &e in edges {
+                    let (a, b) = (part.outline[e as usize], part.outline[(e as usize + 1) % n]);
+                    if (a.y > p.y) != (b.y > p.y)
+                        && p.x < a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x)
+                    {
+                        inside = !inside;
+                    }
+                }
+                inside
+            })
     }
 
     /// Where the given side of the patient is drawn in this view: a point authored for

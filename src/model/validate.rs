@@ -133,19 +133,24 @@ fn closed_shape(
 
 fn self_intersects(outline: &[Pos2]) -> bool {
     let n = outline.len();
-    // Segment bounding boxes reject almost every pair before the exact test.
     let boxes: Vec<emath::Rect> = (0..n)
         .map(|i| emath::Rect::from_two_pos(outline[i], outline[(i + 1) % n]))
         .collect();
-    for i in 0..n {
-        let (a, b) = (outline[i], outline[(i + 1) % n]);
-        for j in i + 2..n {
-            if i == 0 && j == n - 1 {
-                continue; // neighbours through the closing edge
+    // Sweep along x: only segments whose x-ranges overlap can touch, so each one is
+    // compared with its few neighbours in x rather than with every other segment.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|a, b| boxes[*a].min.x.total_cmp(&boxes[*b].min.x));
+    for (k, &i) in order.iter().enumerate() {
+        for &j in &order[k + 1..] {
+            if boxes[j].min.x > boxes[i].max.x {
+                break;
             }
-            if !boxes[i].intersects(boxes[j]) {
+            let (lo, hi) = (i.min(j), i.max(j));
+            let adjacent = hi - lo == 1 || (lo == 0 && hi == n - 1);
+            if adjacent || !boxes[i].intersects(boxes[j]) {
                 continue;
             }
+            let (a, b) = (outline[i], outline[(i + 1) % n]);
             let (c, d) = (outline[j], outline[(j + 1) % n]);
             if segments_touch(a, b, c, d) {
                 return true;
@@ -284,7 +289,12 @@ pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
         let content = content
             .expand2(vec2(size.x * 0.06, size.y * 0.02))
             .intersect(emath::Rect::from_min_size(Pos2::ZERO, size));
+        let silhouette_rows = silhouette
+            .iter()
+            .map(|part| edge_rows(&part.outline, size.y))
+            .collect();
         Ok(View {
+            silhouette_rows,
             id: ViewId(raw.id),
             name: raw.name,
             kind: raw.kind,
@@ -324,6 +334,25 @@ fn check_on_body(
         );
     }
     off.is_none()
+}
+
+/// For each one-unit row `[y, y + 1)` of an artboard `height` units tall, the
+/// indices of the outline edges whose y-range reaches into it.
+fn edge_rows(outline: &[Pos2], height: f32) -> Vec<Vec<u32>> {
+    let rows = height.max(0.0).ceil() as usize + 1;
+    let mut table: Vec<Vec<u32>> = vec![Vec::new(); rows];
+    let n = outline.len();
+    for i in 0..n {
+        let (a, b) = (outline[i], outline[(i + 1) % n]);
+        let (lo, hi) = (
+            a.y.min(b.y).max(0.0) as usize,
+            (a.y.max(b.y).max(0.0) as usize).min(rows - 1),
+        );
+        for row in table.iter_mut().take(hi + 1).skip(lo) {
+            row.push(i as u32);
+        }
+    }
+    table
 }
 
 /// Mirror a polygon for the left side where the view is bilateral.
