@@ -96,6 +96,15 @@ pub enum SideChoice {
     Both,
 }
 
+impl From<Side> for SideChoice {
+    fn from(side: Side) -> Self {
+        match side {
+            Side::Right => SideChoice::Right,
+            Side::Left => SideChoice::Left,
+        }
+    }
+}
+
 impl SideChoice {
     /// The sides this choice shows.
     #[must_use]
@@ -364,14 +373,7 @@ impl AtlasApp {
     /// views once per shown side.
     #[must_use]
     pub fn panels(&self) -> Vec<Panel> {
-        let start_views = || {
-            self.atlas
-                .views
-                .iter()
-                .filter(|v| v.on_start)
-                .map(|v| &v.id)
-                .collect()
-        };
+        let start_views = || self.atlas.start_views();
         let view_ids: Vec<&ViewId> =
             if !self.prefs.auto_views && !self.prefs.chosen_views.is_empty() {
                 self.atlas
@@ -409,8 +411,7 @@ impl AtlasApp {
         let question_side = self.quiz.question.as_ref().map(Question::side);
         let sides = match (self.mode, question_side) {
             (Mode::Finder, _) => &Side::BOTH[..],
-            (Mode::Quiz, Some(Side::Right)) => &[Side::Right][..],
-            (Mode::Quiz, Some(Side::Left)) => &[Side::Left][..],
+            (Mode::Quiz, Some(side)) => side.alone(),
             _ => self.prefs.side.sides(),
         };
         panels_for(&self.atlas, &view_ids, sides)
@@ -423,10 +424,7 @@ impl AtlasApp {
             Command::SelectOnBody(hit) => {
                 self.selected = Some(hit.muscle);
                 if self.prefs.side != SideChoice::Both {
-                    self.prefs.side = match hit.side {
-                        Side::Right => SideChoice::Right,
-                        Side::Left => SideChoice::Left,
-                    };
+                    self.prefs.side = hit.side.into();
                 }
             }
             Command::SetSide(side) => self.prefs.side = side,
@@ -539,10 +537,7 @@ impl AtlasApp {
                 FinderAction::Open(i) => {
                     if let Some(c) = self.finder.candidates.get(i) {
                         self.selected = Some(c.muscle.clone());
-                        self.prefs.side = match c.side {
-                            Side::Right => SideChoice::Right,
-                            Side::Left => SideChoice::Left,
-                        };
+                        self.prefs.side = c.side.into();
                         self.mode = Mode::Atlas;
                     }
                 }
@@ -607,10 +602,7 @@ impl AtlasApp {
         q.feedback = None;
         q.click = None;
         if let Some(question) = &q.question {
-            self.prefs.side = match question.side() {
-                Side::Right => SideChoice::Right,
-                Side::Left => SideChoice::Left,
-            };
+            self.prefs.side = question.side().into();
         }
     }
 
@@ -829,8 +821,8 @@ impl AtlasApp {
                 "/" => ctx
                     .memory_mut(|m| m.request_focus(egui::Id::unique(crate::ui::list::SEARCH_ID))),
                 "?" => self.show_help = !self.show_help,
-                "+" | "=" => self.zoom_by(ctx, 1.25),
-                "-" => self.zoom_by(ctx, 0.8),
+                "+" | "=" => self.zoom_by(1.25),
+                "-" => self.zoom_by(0.8),
                 "0" => self.canvas.zoom.fit(),
                 "r" | "R" => self.apply(Command::SetSide(SideChoice::Right)),
                 "l" | "L" => self.apply(Command::SetSide(SideChoice::Left)),
@@ -893,7 +885,7 @@ impl AtlasApp {
     }
 
     /// Zooms the canvas about its centre.
-    fn zoom_by(&mut self, _ctx: &egui::Context, by: f32) {
+    fn zoom_by(&mut self, by: f32) {
         if let Some(area) = self.canvas.placed_area {
             self.canvas.zoom.zoom_about(area, area.center(), by);
         }
@@ -1249,20 +1241,13 @@ impl AtlasApp {
                         .as_ref()
                         .and_then(|id| self.atlas.muscle(id))
                         .map(|m| (m, sides)),
-                    Mode::Finder => chosen.and_then(|c| {
-                        let side: &[Side] = match c.side {
-                            Side::Right => &[Side::Right],
-                            Side::Left => &[Side::Left],
-                        };
-                        self.atlas.muscle(&c.muscle).map(|m| (m, side))
-                    }),
-                    Mode::Quiz => self.quiz.question.as_ref().and_then(|q| {
-                        let side: &[Side] = match q.side() {
-                            Side::Right => &[Side::Right],
-                            Side::Left => &[Side::Left],
-                        };
-                        self.atlas.muscle(q.muscle()).map(|m| (m, side))
-                    }),
+                    Mode::Finder => chosen
+                        .and_then(|c| self.atlas.muscle(&c.muscle).map(|m| (m, c.side.alone()))),
+                    Mode::Quiz => {
+                        self.quiz.question.as_ref().and_then(|q| {
+                            self.atlas.muscle(q.muscle()).map(|m| (m, q.side().alone()))
+                        })
+                    }
                 };
                 // Until answered, a naming question hides the muscle and a finding
                 // question hides the pattern.

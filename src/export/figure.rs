@@ -59,12 +59,7 @@ pub fn figure_panels(atlas: &Atlas, spec: &FigureSpec, rect: Rect) -> Vec<(Panel
     } else if let Some(m) = muscle {
         m.views(atlas)
     } else {
-        atlas
-            .views
-            .iter()
-            .filter(|v| v.on_start)
-            .map(|v| &v.id)
-            .collect()
+        atlas.start_views()
     };
     let panels = panels_for(atlas, &view_ids, &spec.sides);
     layout(atlas, &panels, rows(rect).body)

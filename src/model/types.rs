@@ -54,6 +54,15 @@ impl Side {
         }
     }
 
+    /// Just this side, as a slice (for APIs that take the sides to show).
+    #[must_use]
+    pub fn alone(self) -> &'static [Side] {
+        match self {
+            Side::Right => &[Side::Right],
+            Side::Left => &[Side::Left],
+        }
+    }
+
     /// The other side.
     #[must_use]
     pub fn opposite(self) -> Side {
@@ -374,6 +383,16 @@ impl Atlas {
     #[must_use]
     pub fn muscle(&self, id: &MuscleId) -> Option<&Muscle> {
         self.muscles.iter().find(|m| &m.id == id)
+    }
+
+    /// The views shown when no muscle is selected.
+    #[must_use]
+    pub fn start_views(&self) -> Vec<&ViewId> {
+        self.views
+            .iter()
+            .filter(|v| v.on_start)
+            .map(|v| &v.id)
+            .collect()
     }
 
     /// Region names in the order they first appear.

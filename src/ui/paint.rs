@@ -144,10 +144,9 @@ pub fn paint_panel(
                 } else {
                     theme.muscle_fill
                 };
-                let fade = 1.0;
-                painter.add(fill_mesh(tess, &t, fill.gamma_multiply(fade)));
+                painter.add(fill_mesh(tess, &t, fill));
                 let pts = closed_points(&tess.outline, &t);
-                let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line.gamma_multiply(fade));
+                let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
                 if muscle.layer == Layer::Deep {
                     let dash = (4.0 * t.scale()).max(3.0);
                     painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.7));
