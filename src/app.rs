@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use crate::export::{FigureSpec, HandoutSpec, OffscreenRenderer, figure_ui, handout_ui, today};
 use crate::finder::{Candidate, PainMark, rank};
 use crate::hit::Hit;
-use crate::io::{DataError, FolderStamp, load_atlas, load_lesson_file, load_lessons};
+use crate::io::{
+    DataError, FolderStamp, KeptFile, Restored, load_atlas, load_lesson_file, load_lessons,
+};
 use crate::model::lesson::Lesson;
 use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId};
 use crate::quiz::{
@@ -131,6 +133,8 @@ pub struct Preferences {
     /// Presentation mode: projector theme, large type.
     pub presentation: bool,
     pub list_tab: ListTab,
+    /// The window's inner size in points at the last save, restored at start.
+    pub window_size: Option<[f32; 2]>,
 }
 
 impl Default for Preferences {
@@ -143,6 +147,7 @@ impl Default for Preferences {
             quiz_record: QuizRecord::default(),
             presentation: false,
             list_tab: ListTab::Muscles,
+            window_size: None,
         }
     }
 }
@@ -253,6 +258,12 @@ pub struct AtlasApp {
     /// An export waiting for the user to pick a file in the dialog.
     pending_export: Option<(ExportJob, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
     renderer: Option<OffscreenRenderer>,
+    /// Where the preferences are kept; `None` keeps them in memory only (tests).
+    prefs_file: Option<KeptFile>,
+    last_prefs_save: Option<std::time::Instant>,
+    /// Messages about the user's own saved files (a preferences file set aside, a
+    /// save that failed), shown until dismissed.
+    pub notices: Vec<String>,
 }
 
 /// Opens a save dialog for a suggested file name and returns the chosen path. Runs on
@@ -283,7 +294,9 @@ fn system_save_dialog() -> SaveDialog {
     })
 }
 
-const PREFS_KEY: &str = "trigger_atlas_prefs";
+/// Preferences changed more often than this (a window being resized) are written
+/// once the changes settle.
+const PREFS_SAVE_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl AtlasApp {
     /// Loads the embedded data plus `data_dir`, printing every data problem.
@@ -349,18 +362,71 @@ impl AtlasApp {
             save_dialog: system_save_dialog(),
             pending_export: None,
             renderer: None,
+            prefs_file: None,
+            last_prefs_save: None,
+            notices: Vec::new(),
         }
     }
 
-    /// The eframe entry: restores preferences from storage.
+    /// Uses the preferences read from `file` (see [`KeptFile::load`]) and keeps
+    /// saving them there whenever they change.
     #[must_use]
-    pub fn with_storage(mut self, cc: &eframe::CreationContext<'_>) -> Self {
-        if let Some(storage) = cc.storage
-            && let Some(prefs) = eframe::get_value::<Preferences>(storage, PREFS_KEY)
-        {
-            self.prefs = prefs;
-        }
+    pub fn with_prefs(mut self, file: KeptFile, restored: Restored<Preferences>) -> Self {
+        self.prefs = restored.value;
+        self.notices.extend(restored.notice);
+        self.prefs_file = Some(file);
         self
+    }
+
+    /// Reads the preferences kept at `path` (setting an unreadable file aside) and
+    /// keeps saving them there.
+    #[must_use]
+    pub fn with_prefs_file(self, path: PathBuf) -> Self {
+        let mut file = KeptFile::new(path);
+        let restored = file.load();
+        self.with_prefs(file, restored)
+    }
+
+    /// Writes the preferences if they changed, at most once per second unless
+    /// `now_or_never`; a failure becomes a notice once.
+    fn keep_prefs(&mut self, ctx: &egui::Context, now_or_never: bool) {
+        let Some(file) = &mut self.prefs_file else {
+            return;
+        };
+        if let Some(last) = self.last_prefs_save
+            && !now_or_never
+            && last.elapsed() < PREFS_SAVE_INTERVAL
+        {
+            ctx.request_repaint_after(PREFS_SAVE_INTERVAL.saturating_sub(last.elapsed()));
+            return;
+        }
+        match file.save(&self.prefs) {
+            Ok(true) => self.last_prefs_save = Some(std::time::Instant::now()),
+            Ok(false) => {}
+            Err(e) => {
+                let notice = format!("Your preferences could not be saved: {e}");
+                self.last_prefs_save = Some(std::time::Instant::now());
+                if !self.notices.contains(&notice) {
+                    self.notices.push(notice);
+                }
+            }
+        }
+    }
+
+    fn notices_window_ui(&mut self, ctx: &egui::Context) {
+        let mut dismissed = false;
+        egui::Window::new("Your saved files")
+            .collapsible(false)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                for n in &self.notices {
+                    ui.label(n);
+                }
+                dismissed = ui.button("OK").clicked();
+            });
+        if dismissed {
+            self.notices.clear();
+        }
     }
 
     /// The selected muscle.
@@ -1370,9 +1436,19 @@ impl AtlasApp {
                 .show(ui.ctx(), crate::ui::about::about_ui);
             self.show_about = open;
         }
+        if !self.notices.is_empty() {
+            self.notices_window_ui(ui.ctx());
+        }
         for c in commands {
             self.apply(c);
         }
+        let viewport = ui.ctx().input(|i| i.viewport().clone());
+        if viewport.fullscreen != Some(true)
+            && let Some(rect) = viewport.inner_rect
+        {
+            self.prefs.window_size = Some([rect.width().round(), rect.height().round()]);
+        }
+        self.keep_prefs(ui.ctx(), false);
     }
 }
 
@@ -1381,7 +1457,11 @@ impl eframe::App for AtlasApp {
         self.ui_root(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    fn on_exit(&mut self) {
+        if let Some(file) = &mut self.prefs_file
+            && let Err(e) = file.save(&self.prefs)
+        {
+            eprintln!("{e}");
+        }
     }
 }

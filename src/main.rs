@@ -20,6 +20,11 @@ struct Args {
     /// built-in muscles.
     #[arg(long, value_name = "DIR", global = true)]
     data: Option<PathBuf>,
+    /// Where the window keeps preferences and quiz totals (default: the user's config
+    /// folder, e.g. ~/.config/trigger-atlas/preferences.ron). A shared lecture-hall
+    /// machine can point each lecturer at their own file.
+    #[arg(long, value_name = "FILE")]
+    prefs: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -111,6 +116,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Test hook (hidden): saves two different, large preferences values to FILE in
+    /// turn, forever, printing "saved" after the first. The test suite kills it in
+    /// the middle of a save and checks the file is whole.
+    #[command(hide = true)]
+    KeepSavingPrefs { file: PathBuf },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -245,13 +255,14 @@ fn parse_point(text: &str) -> Result<(f32, f32), String> {
 fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
-        None => match run_window(args.data) {
+        None => match run_window(args.data, args.prefs) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("cannot open the window: {e}");
                 ExitCode::FAILURE
             }
         },
+        Some(Command::KeepSavingPrefs { file }) => keep_saving_prefs(file),
         Some(Command::Check { dir }) => {
             let dir = dir.or(args.data);
             let report = trigger_atlas::io::load_atlas(dir.as_deref());
@@ -417,10 +428,46 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_window(data: Option<PathBuf>) -> eframe::Result {
+/// Saves two large, different preference values in turn until killed.
+fn keep_saving_prefs(file: PathBuf) -> ExitCode {
+    use trigger_atlas::app::Preferences;
+    let value = |letter: char, count: usize| Preferences {
+        chosen_views: (0..count)
+            .map(|i| ViewId(format!("{letter}{i:06}")))
+            .collect(),
+        ..Preferences::default()
+    };
+    let values = [value('a', 20_000), value('b', 30_000)];
+    let mut kept = trigger_atlas::io::KeptFile::new(file);
+    for i in 0usize.. {
+        if let Err(e) = kept.save(&values[i % 2]) {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+        if i == 0 {
+            println!("saved");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
+    let prefs = prefs.or_else(trigger_atlas::io::default_prefs_path);
+    let mut kept = prefs.map(trigger_atlas::io::KeptFile::new);
+    let restored = kept
+        .as_mut()
+        .map(trigger_atlas::io::KeptFile::load::<trigger_atlas::app::Preferences>);
+    if let Some(notice) = restored.as_ref().and_then(|r| r.notice.as_ref()) {
+        eprintln!("{notice}");
+    }
+    let size = restored
+        .as_ref()
+        .and_then(|r| r.value.window_size)
+        .filter(|[w, h]| (640.0..=16384.0).contains(w) && (480.0..=16384.0).contains(h))
+        .unwrap_or([1280.0, 860.0]);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Trigger Point Atlas")
-        .with_inner_size([1280.0, 860.0])
+        .with_inner_size(size)
         .with_min_inner_size([640.0, 480.0]);
     if let Some(icon) = app_icon() {
         viewport = viewport.with_icon(icon);
@@ -432,10 +479,13 @@ fn run_window(data: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "trigger-atlas",
         options,
-        Box::new(move |cc| {
-            Ok(Box::new(
-                trigger_atlas::AtlasApp::new(data.as_deref()).with_storage(cc),
-            ))
+        Box::new(move |_cc| {
+            let app = trigger_atlas::AtlasApp::new(data.as_deref());
+            let app = match (kept, restored) {
+                (Some(kept), Some(restored)) => app.with_prefs(kept, restored),
+                _ => app,
+            };
+            Ok(Box::new(app))
         }),
     )
 }

@@ -1,12 +1,14 @@
 //! Reading data: one parser for embedded defaults and the user's data folder.
 
 mod error;
+mod kept;
 mod load;
 mod located;
 mod save;
 mod watch;
 
 pub use error::{DataError, ErrorKind};
+pub use kept::{KeptFile, MAX_KEPT_BYTES, Restored, default_prefs_path};
 pub use load::{
     LoadReport, MAX_FILE_BYTES, REGION_ORDER, SourceText, build, embedded_sources, load_atlas,
     load_lesson_file, load_lessons, parse_lesson, parse_muscle, parse_views, read_folder,

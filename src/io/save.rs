@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::Path;
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, flush,
-/// sync, rename).
+/// sync, rename, sync the folder).
 ///
 /// # Errors
 /// The folder is not writable or the disk is full; the sentence names the file.
@@ -20,7 +20,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         file.write_all(bytes)?;
         file.flush()?;
         file.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        // Make the rename itself durable (a power cut right after could otherwise
+        // bring back the old directory entry). Not every platform can open a folder.
+        #[cfg(unix)]
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Ok(dir) = std::fs::File::open(dir)
+        {
+            let _ = dir.sync_all();
+        }
+        Ok(())
     };
     write().map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

@@ -13,6 +13,7 @@ mod hit;
 mod lessons;
 mod quiz;
 mod render;
+mod saving;
 mod ui;
 
 use trigger_atlas::io::{LoadReport, load_atlas};

@@ -605,14 +605,22 @@ fn preferences_survive_a_restart() {
             asked: 10,
             correct: 7,
         },
+        window_size: Some([1400.0, 900.0]),
     };
-    let text = ron::to_string(&prefs).expect("serialize");
-    let back: Preferences = ron::from_str(&text).expect("deserialize");
-    assert_eq!(back, prefs);
-    // Old or partial files fall back to defaults field by field.
-    let partial: Preferences = ron::from_str("(side: Both)").expect("partial");
-    assert_eq!(partial.side, SideChoice::Both);
-    assert!(partial.auto_views);
+    let dir = crate::temp_dir("prefs-restart");
+    let path = dir.join("preferences.ron");
+    let mut file = trigger_atlas::io::KeptFile::new(path.clone());
+    file.save(&prefs).expect("save");
+    let back: trigger_atlas::io::Restored<Preferences> =
+        trigger_atlas::io::KeptFile::new(path.clone()).load();
+    assert_eq!(back.value, prefs);
+    // Files from older versions fall back to defaults field by field, quietly.
+    std::fs::write(&path, "(side: Both)").expect("write");
+    let partial: trigger_atlas::io::Restored<Preferences> =
+        trigger_atlas::io::KeptFile::new(path).load();
+    assert!(partial.notice.is_none());
+    assert_eq!(partial.value.side, SideChoice::Both);
+    assert!(partial.value.auto_views);
 }
 
 #[test]

@@ -1,0 +1,285 @@
+//! Files the app keeps for the user between runs (preferences and quiz totals).
+//!
+//! Saving goes through [`write_atomically`]: a killed process or a power cut leaves the
+//! old file or the new one, never a mix. Reading never throws a user's file away: one
+//! that cannot be read is renamed beside itself, and the app says where it went.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::save::write_atomically;
+
+/// Saved files larger than this are not read (preferences are a few hundred bytes).
+pub const MAX_KEPT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Where the app keeps its preferences when no `--prefs` file is given:
+/// `$XDG_CONFIG_HOME/trigger-atlas/preferences.ron` (or `~/.config/…`) on Linux,
+/// `~/Library/Application Support/trigger-atlas/…` on macOS, `%APPDATA%\trigger-atlas\…`
+/// on Windows.
+#[must_use]
+pub fn default_prefs_path() -> Option<PathBuf> {
+    let env_dir = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = if cfg!(target_os = "windows") {
+        env_dir("APPDATA")
+    } else if cfg!(target_os = "macos") {
+        env_dir("HOME").map(|h| h.join("Library/Application Support"))
+    } else {
+        env_dir("XDG_CONFIG_HOME").or_else(|| env_dir("HOME").map(|h| h.join(".config")))
+    }?;
+    Some(base.join("trigger-atlas").join("preferences.ron"))
+}
+
+/// What reading a kept file gave.
+#[derive(Debug)]
+pub struct Restored<T> {
+    pub value: T,
+    /// A sentence for the user when the file could not be used (it was set aside, or
+    /// could not be read); `None` when it loaded or did not exist yet.
+    pub notice: Option<String>,
+}
+
+/// One file the app keeps, and what was last written to it (so an unchanged value
+/// is not written again).
+#[derive(Debug)]
+pub struct KeptFile {
+    path: PathBuf,
+    last_written: Option<String>,
+}
+
+impl KeptFile {
+    #[must_use]
+    pub fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            last_written: None,
+        }
+    }
+
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the file. A missing file gives the default quietly. A file that cannot be
+    /// parsed (or is far too large) is renamed to `<name>.unreadable-<unix seconds>`
+    /// and the default is used, with a notice naming both files and the problem's
+    /// line and column. Missing fields take their defaults, so files from older
+    /// versions still load.
+    pub fn load<T: DeserializeOwned + Default>(&mut self) -> Restored<T> {
+        let shown = self.path.display();
+        let problem = match std::fs::metadata(&self.path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Restored {
+                    value: T::default(),
+                    notice: None,
+                };
+            }
+            Err(e) => {
+                return Restored {
+                    value: T::default(),
+                    notice: Some(format!(
+                        "Could not read your saved preferences ({shown}: {e}); the defaults are used this time and the file is left as it is."
+                    )),
+                };
+            }
+            Ok(meta) if meta.len() > MAX_KEPT_BYTES => format!(
+                "it is {} bytes, more than the {MAX_KEPT_BYTES} bytes a preferences file can be",
+                meta.len()
+            ),
+            Ok(_) => match std::fs::read(&self.path) {
+                Err(e) => {
+                    return Restored {
+                        value: T::default(),
+                        notice: Some(format!(
+                            "Could not read your saved preferences ({shown}: {e}); the defaults are used this time and the file is left as it is."
+                        )),
+                    };
+                }
+                Ok(bytes) => match parse::<T>(&bytes) {
+                    Ok(value) => {
+                        self.last_written = String::from_utf8(bytes).ok();
+                        return Restored {
+                            value,
+                            notice: None,
+                        };
+                    }
+                    Err(problem) => problem,
+                },
+            },
+        };
+        let aside = self.set_aside_path();
+        let notice = match std::fs::rename(&self.path, &aside) {
+            Ok(()) => format!(
+                "Your saved preferences could not be read: {shown}: {problem}. The file was kept as {} and the defaults are used.",
+                aside.display()
+            ),
+            Err(e) => format!(
+                "Your saved preferences could not be read: {shown}: {problem}. Setting the file aside failed ({e}), so it is left as it is and will not be overwritten this session.",
+            ),
+        };
+        if self.path.exists() {
+            // Could not move it: never write over it.
+            self.last_written = None;
+            self.path = aside;
+        }
+        Restored {
+            value: T::default(),
+            notice: Some(notice),
+        }
+    }
+
+    /// Writes `value` if it differs from what was last read or written. Returns
+    /// whether the file was written.
+    ///
+    /// # Errors
+    /// The folder cannot be created or written; the sentence names the file.
+    pub fn save<T: Serialize>(&mut self, value: &T) -> Result<bool, String> {
+        let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+            .map_err(|e| format!("cannot write {}: {e}", self.path.display()))?;
+        if self.last_written.as_deref() == Some(text.as_str()) {
+            return Ok(false);
+        }
+        if let Some(dir) = self.path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        write_atomically(&self.path, text.as_bytes())?;
+        self.last_written = Some(text);
+        Ok(true)
+    }
+
+    /// `preferences.ron` → `preferences.ron.unreadable-<seconds>`, with a counter if
+    /// that name is taken.
+    fn set_aside_path(&self) -> PathBuf {
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let mut n = 0;
+        loop {
+            let suffix = if n == 0 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let candidate = self
+                .path
+                .with_file_name(format!("{name}.unreadable-{secs}{suffix}"));
+            if !candidate.exists() {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+}
+
+/// Parses RON bytes, describing a failure as "line L, column C: what".
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "it is not UTF-8 text (bad byte at offset {})",
+            e.valid_up_to()
+        )
+    })?;
+    ron::from_str(text).map_err(|e| {
+        format!(
+            "line {}, column {}: {}",
+            e.span.start.line, e.span.start.col, e.code
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+    #[serde(default)]
+    struct Small {
+        count: u32,
+        name: String,
+    }
+
+    fn temp_dir(tag: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("trigger-atlas-kept-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        dir
+    }
+
+    #[test]
+    fn round_trip_and_no_rewrite_when_unchanged() {
+        let dir = temp_dir("trip");
+        let path = dir.join("sub/prefs.ron");
+        let mut file = KeptFile::new(path.clone());
+        let first: Restored<Small> = file.load();
+        assert_eq!(first.value, Small::default());
+        assert!(first.notice.is_none(), "a missing file is not a problem");
+        let v = Small {
+            count: 3,
+            name: "x".into(),
+        };
+        assert!(file.save(&v).expect("save"), "first save writes");
+        assert!(!file.save(&v).expect("save"), "same value: no write");
+        let mut again = KeptFile::new(path);
+        let back: Restored<Small> = again.load();
+        assert_eq!(back.value, v);
+        assert!(!again.save(&v).expect("save"), "just read: no write");
+    }
+
+    #[test]
+    fn a_corrupt_file_is_set_aside_with_its_position_and_kept_byte_for_byte() {
+        let dir = temp_dir("corrupt");
+        let path = dir.join("prefs.ron");
+        let garbage = b"(count: 3,\n name: \"unclosed\n";
+        std::fs::write(&path, garbage).expect("write");
+        let mut file = KeptFile::new(path.clone());
+        let r: Restored<Small> = file.load();
+        assert_eq!(r.value, Small::default());
+        let notice = r.notice.expect("a notice");
+        assert!(notice.contains("prefs.ron"), "{notice}");
+        assert!(notice.contains("line 2"), "{notice}");
+        assert!(!path.exists(), "moved out of the way");
+        let aside: Vec<_> = std::fs::read_dir(&dir)
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().contains("prefs.ron.unreadable-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        assert!(notice.contains(&aside[0].display().to_string()), "{notice}");
+        assert_eq!(std::fs::read(&aside[0]).expect("read"), garbage);
+        // Saving now writes a fresh file and leaves the set-aside one alone.
+        file.save(&Small::default()).expect("save");
+        assert!(path.exists());
+        assert_eq!(std::fs::read(&aside[0]).expect("read"), garbage);
+    }
+
+    #[test]
+    fn invalid_utf8_and_wrong_types_are_set_aside_too() {
+        let dir = temp_dir("types");
+        for (i, bytes) in [&b"(count: \xff)"[..], b"(count: \"three\")", b""]
+            .into_iter()
+            .enumerate()
+        {
+            let path = dir.join(format!("p{i}.ron"));
+            std::fs::write(&path, bytes).expect("write");
+            let r: Restored<Small> = KeptFile::new(path.clone()).load();
+            assert!(r.notice.is_some(), "case {i}");
+            assert!(!path.exists(), "case {i}");
+        }
+    }
+}
