@@ -26,6 +26,23 @@ impl Tessellation {
             bounds,
         }
     }
+
+    /// The mirror image across the vertical line `x = axis_x`. A reflection keeps
+    /// every triangle a triangle, so the indices are reused as they are.
+    #[must_use]
+    pub fn mirrored(&self, axis_x: f32) -> Self {
+        let outline: Vec<Pos2> = self
+            .outline
+            .iter()
+            .map(|p| crate::geometry::mirror_x(*p, axis_x))
+            .collect();
+        let bounds = Rect::from_points(&outline);
+        Self {
+            outline,
+            triangles: self.triangles.clone(),
+            bounds,
+        }
+    }
 }
 
 /// Ear-clipping triangulation of a simple (possibly concave) polygon. Returns an
@@ -92,6 +109,42 @@ mod tests {
     use super::*;
     use crate::geometry::{point_in_polygon, polygon_area};
     use emath::pos2;
+
+    fn triangle_area_sum(t: &Tessellation) -> f32 {
+        t.triangles
+            .chunks_exact(3)
+            .map(|c| {
+                let [a, b, d] = [c[0], c[1], c[2]].map(|i| t.outline[i as usize]);
+                polygon_area(&[a, b, d]).abs()
+            })
+            .sum()
+    }
+
+    #[test]
+    fn a_mirrored_concave_shape_is_still_exactly_covered_by_its_triangles() {
+        // An L shape: concave, so a wrong triangle would spill outside.
+        let l = vec![
+            pos2(10.0, 10.0),
+            pos2(40.0, 10.0),
+            pos2(40.0, 20.0),
+            pos2(20.0, 20.0),
+            pos2(20.0, 50.0),
+            pos2(10.0, 50.0),
+        ];
+        let right = Tessellation::new(l.clone());
+        let left = right.mirrored(100.0);
+        let area = polygon_area(&l).abs();
+        assert!((triangle_area_sum(&left) - area).abs() < 1e-3);
+        assert_eq!(left.outline[1], pos2(160.0, 10.0));
+        assert_eq!(left.bounds.min, pos2(160.0, 10.0));
+        assert_eq!(left.bounds.max, pos2(190.0, 50.0));
+        // Every triangle's centre lies inside the mirrored outline.
+        for c in left.triangles.chunks_exact(3) {
+            let [a, b, d] = [c[0], c[1], c[2]].map(|i| left.outline[i as usize]);
+            let centre = pos2((a.x + b.x + d.x) / 3.0, (a.y + b.y + d.y) / 3.0);
+            assert!(point_in_polygon(&left.outline, centre));
+        }
+    }
 
     #[test]
     fn concave_polygon_triangles_cover_its_area_exactly() {

@@ -64,9 +64,16 @@ pub fn embedded_sources() -> (SourceText, Vec<SourceText>) {
     (views, muscles)
 }
 
-/// Parses RON text into `T`, reporting errors at their line and column.
-fn parse_ron<'a, T: Deserialize<'a>>(text: &'a str, file: &str) -> Result<T, DataError> {
-    let (result, inner) = with_source(text, || ron::Options::default().from_str::<T>(text));
+/// Parses RON text into `T`, reporting errors at their line and column. With
+/// `positions`, `Located` values inside get theirs too (twice as slow).
+fn parse_ron<'a, T: Deserialize<'a>>(
+    text: &'a str,
+    file: &str,
+    positions: bool,
+) -> Result<T, DataError> {
+    let (result, inner) = with_source(text, positions, || {
+        ron::Options::default().from_str::<T>(text)
+    });
     result.map_err(|err| {
         let position = inner.unwrap_or(Position {
             line: err.span.start.line,
@@ -74,6 +81,23 @@ fn parse_ron<'a, T: Deserialize<'a>>(text: &'a str, file: &str) -> Result<T, Dat
         });
         DataError::at(ErrorKind::Syntax, file, position, explain(&err.code))
     })
+}
+
+/// Parses and validates one file: fast, without positions, when it is valid (as
+/// every shipped file is); on any problem, again with positions, so that every
+/// error names its line and column.
+fn parse_checked<'a, R: Deserialize<'a>, T>(
+    text: &'a str,
+    file: &str,
+    validate: impl Fn(R) -> Result<T, Vec<DataError>>,
+) -> Result<T, Vec<DataError>> {
+    if let Ok(raw) = parse_ron::<R>(text, file, false)
+        && let Ok(value) = validate(raw)
+    {
+        return Ok(value);
+    }
+    let raw = parse_ron::<R>(text, file, true).map_err(|e| vec![e])?;
+    validate(raw)
 }
 
 /// Turns a RON error into a sentence with a hint for the data author.
@@ -100,8 +124,9 @@ const EMBEDDED_LESSONS: &[(&str, &str)] =
 /// # Errors
 /// The syntax error, or every validation problem.
 pub fn parse_lesson(text: &str, file: &str, atlas: &Atlas) -> Result<Lesson, Vec<DataError>> {
-    let raw: RawLesson = parse_ron(text, file).map_err(|e| vec![e])?;
-    validate_lesson(raw, file, atlas)
+    parse_checked(text, file, |raw: RawLesson| {
+        validate_lesson(raw, file, atlas)
+    })
 }
 
 /// Reads and validates one lesson file (size-capped, UTF-8 checked).
@@ -147,10 +172,20 @@ pub fn load_lessons(user_folder: Option<&Path>, atlas: &Atlas) -> (Vec<Lesson>, 
 /// error loses the whole file; an invalid view loses only that view).
 #[must_use]
 pub fn parse_views(text: &str, file: &str) -> (Vec<View>, Vec<DataError>) {
-    let raw: RawViewsFile = match parse_ron(text, file) {
-        Ok(raw) => raw,
-        Err(e) => return (Vec::new(), vec![e]),
-    };
+    if let Ok(raw) = parse_ron::<RawViewsFile>(text, file, false) {
+        let (views, errors) = views_of(raw, file);
+        if errors.is_empty() {
+            return (views, errors);
+        }
+    }
+    match parse_ron::<RawViewsFile>(text, file, true) {
+        Ok(raw) => views_of(raw, file),
+        Err(e) => (Vec::new(), vec![e]),
+    }
+}
+
+/// Validates each view of a parsed views file.
+fn views_of(raw: RawViewsFile, file: &str) -> (Vec<View>, Vec<DataError>) {
     let mut views: Vec<View> = Vec::new();
     let mut errors = Vec::new();
     for raw_view in raw.views {
@@ -177,8 +212,9 @@ pub fn parse_views(text: &str, file: &str) -> (Vec<View>, Vec<DataError>) {
 /// # Errors
 /// The syntax error, or every validation problem.
 pub fn parse_muscle(text: &str, file: &str, views: &[View]) -> Result<Muscle, Vec<DataError>> {
-    let raw: RawMuscle = parse_ron(text, file).map_err(|e| vec![e])?;
-    validate::muscle(raw, file, views)
+    parse_checked(text, file, |raw: RawMuscle| {
+        validate::muscle(raw, file, views)
+    })
 }
 
 /// Reads a user data folder: `views.ron` (optional) and `muscles/*.ron`. Files that
@@ -288,6 +324,48 @@ pub fn sort_muscles(muscles: &mut [Muscle]) {
     });
 }
 
+/// Parses and validates every muscle file, spread over the machine's cores (each
+/// file is independent of the others); results come back in the order given.
+fn parse_muscles_in_parallel(
+    sources: &[(&SourceText, bool)],
+    views: &[View],
+) -> Vec<Result<Muscle, Vec<DataError>>> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let per_thread = sources.len().div_ceil(threads.clamp(1, 8)).max(8);
+    let parse_all = |chunk: &[(&SourceText, bool)]| -> Vec<_> {
+        chunk
+            .iter()
+            .map(|(src, _)| parse_muscle(&src.text, &src.name, views))
+            .collect()
+    };
+    if sources.len() <= per_thread {
+        return parse_all(sources);
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = sources
+            .chunks(per_thread)
+            .skip(1)
+            .map(|chunk| scope.spawn(move || parse_all(chunk)))
+            .collect();
+        let mut results = parse_all(&sources[..per_thread]);
+        for worker in workers {
+            match worker.join() {
+                Ok(part) => results.extend(part),
+                // A panic in a parser is a bug; surface it where it happened.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        results
+    })
+}
+
+/// Where a muscle file writes its id (found by parsing it again with positions;
+/// needed only to report a clash of ids).
+fn id_position(src: &SourceText) -> Position {
+    parse_ron::<RawMuscle>(&src.text, &src.name, true)
+        .map_or_else(|_| Position::default(), |raw| raw.id.position)
+}
+
 /// Builds an atlas from defaults and overrides given as text (used by tests too).
 #[must_use]
 pub fn build(
@@ -310,18 +388,20 @@ pub fn build(
         }
     }
     let mut muscles: Vec<Muscle> = Vec::new();
-    for (src, is_user) in muscle_srcs
+    let sources: Vec<(&SourceText, bool)> = muscle_srcs
         .iter()
         .map(|s| (s, false))
         .chain(user_muscles.iter().map(|s| (s, true)))
-    {
-        match parse_muscle(&src.text, &src.name, &views) {
+        .collect();
+    let parsed = parse_muscles_in_parallel(&sources, &views);
+    for ((src, is_user), parsed) in sources.into_iter().zip(parsed) {
+        match parsed {
             Ok(m) => match muscles.iter_mut().find(|o| o.id == m.id) {
                 Some(slot) if is_user && !slot.origin.starts_with("embedded:") => {
                     report.errors.push(DataError::at(
                         ErrorKind::Invalid,
                         &src.name,
-                        m.id_position,
+                        id_position(src),
                         format!("muscle id \"{}\" is already defined in {}; each muscle needs its own id.", m.id, slot.origin),
                     ));
                 }
@@ -332,7 +412,7 @@ pub fn build(
                 Some(slot) => report.errors.push(DataError::at(
                     ErrorKind::Invalid,
                     &src.name,
-                    m.id_position,
+                    id_position(src),
                     format!(
                         "muscle id \"{}\" is already defined in {}; each muscle needs its own id.",
                         m.id, slot.origin

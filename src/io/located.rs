@@ -1,10 +1,14 @@
 //! `Located<T>`: a value that remembers where in its file it was written, so that
 //! validation errors (found after parsing) can still name a line and column.
 //!
-//! It deserializes the value's raw RON text first (borrowed from the source, which
-//! gives its offset), then parses that text as `T`. A parse error inside is reported
-//! at its absolute position through a thread-local, because serde errors carry no
-//! positions of their own.
+//! Positions cost a second parse, so they are only found when asked for: the loader
+//! parses a file fast first (positions unknown) and only when the file has a problem
+//! parses it again with positions on, to say where the problem is.
+//!
+//! With positions on, it deserializes the value's raw RON text first (borrowed from
+//! the source, which gives its offset), then parses that text as `T`. A parse error
+//! inside is reported at its absolute position through a thread-local, because serde
+//! errors carry no positions of their own.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -50,14 +54,28 @@ thread_local! {
     static SOURCE: RefCell<(usize, String)> = const { RefCell::new((0, String::new())) };
     /// Absolute position of the innermost parse error, if a `Located` saw one.
     static INNER_ERROR: Cell<Option<Position>> = const { Cell::new(None) };
+    /// Whether `Located` values look up their positions (the slow, second parse).
+    static FIND_POSITIONS: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs `parse` with `text` registered as the source of any `Located` values, and
-/// returns the absolute position of a nested parse error, if one happened.
-pub(crate) fn with_source<R>(text: &str, parse: impl FnOnce() -> R) -> (R, Option<Position>) {
+/// Runs `parse`. Without `positions`, `Located` values parse directly and carry no
+/// position. With `positions`, `text` is registered as the source of any `Located`
+/// values, and the absolute position of a nested parse error is returned, if one
+/// happened.
+pub(crate) fn with_source<R>(
+    text: &str,
+    positions: bool,
+    parse: impl FnOnce() -> R,
+) -> (R, Option<Position>) {
+    if !positions {
+        FIND_POSITIONS.with(|f| f.set(false));
+        return (parse(), None);
+    }
     SOURCE.with(|s| *s.borrow_mut() = (text.as_ptr() as usize, text.to_owned()));
     INNER_ERROR.with(|e| e.set(None));
+    FIND_POSITIONS.with(|f| f.set(true));
     let result = parse();
+    FIND_POSITIONS.with(|f| f.set(false));
     SOURCE.with(|s| *s.borrow_mut() = (0, String::new()));
     (result, INNER_ERROR.with(Cell::take))
 }
@@ -76,6 +94,12 @@ fn position_in_source(part: &str) -> Position {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !FIND_POSITIONS.with(Cell::get) {
+            return T::deserialize(deserializer).map(|value| Located {
+                value,
+                position: Position::default(),
+            });
+        }
         let raw: &'de RawValue = Deserialize::deserialize(deserializer)?;
         let raw = raw.trim();
         let text: &'de str = raw.get_ron();

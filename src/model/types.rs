@@ -315,8 +315,6 @@ pub struct Muscle {
     pub sources: Vec<Source>,
     /// Where this muscle came from (embedded file or user file), for the details panel.
     pub origin: String,
-    /// Where its `id` is written in that file, for error messages about it.
-    pub id_position: crate::io::Position,
 }
 
 impl Muscle {

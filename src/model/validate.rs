@@ -370,6 +370,17 @@ fn sided_outline(view: &View, outline: Vec<Pos2>) -> Sided<Vec<Pos2>> {
     }
 }
 
+/// A shape's fill on both sides: triangulated once; the left side of a bilateral
+/// view is the mirror image with the same triangles.
+fn sided_fill(view: &View, outline: Vec<Pos2>) -> Sided<Tessellation> {
+    let right = Tessellation::new(outline);
+    let left = match view.kind {
+        ViewKind::Bilateral { .. } => right.mirrored(view.midline_x()),
+        ViewKind::Lateral { .. } => right.clone(),
+    };
+    Sided { right, left }
+}
+
 fn find_view<'v>(
     report: &mut Report<'_>,
     at: Position,
@@ -428,13 +439,9 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             continue;
         }
         if let Some(outline) = closed_shape(&mut report, shape.position, "Muscle shape", &control) {
-            let sided = sided_outline(view, outline);
             shapes.push(MuscleShape {
                 view: view.id.clone(),
-                fill: Sided {
-                    right: Tessellation::new(sided.right),
-                    left: Tessellation::new(sided.left),
-                },
+                fill: sided_fill(view, outline),
             });
         }
     }
@@ -508,19 +515,14 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
         let Some(outline) = closed_shape(&mut report, zone.position, "Zone", &control) else {
             continue;
         };
-        let dots = stipple_points(&outline, STIPPLE_SPACING);
-        let sided = sided_outline(view, outline);
-        let dots = sided_outline(view, dots);
+        let dots = sided_outline(view, stipple_points(&outline, STIPPLE_SPACING));
         zones.push(Zone {
             kind: zone.value.kind,
             view: view.id.clone(),
             areas: zone.value.areas.clone(),
             bilateral: zone.value.bilateral.unwrap_or(raw.bilateral_referral),
             authored: control,
-            fill: Sided {
-                right: Tessellation::new(sided.right),
-                left: Tessellation::new(sided.left),
-            },
+            fill: sided_fill(view, outline),
             dots,
         });
     }
@@ -575,6 +577,5 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
         conditions: raw.conditions,
         sources,
         origin: file.to_owned(),
-        id_position: at,
     })
 }
