@@ -17,3 +17,10 @@ pub mod theme;
 pub mod ui;
 
 pub use app::AtlasApp;
+
+/// mimalloc instead of the system allocator: a 4K frame hands the renderer several
+/// megabytes of fresh vertex buffers, and glibc returned them to the kernel and took
+/// them back every frame (page faults were a third of the frame time). Set here, in
+/// the library, so the app, tests and benchmarks all run on the same allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -46,6 +46,61 @@ pub struct Theme {
     pub min_line_px: f32,
 }
 
+impl std::hash::Hash for Theme {
+    /// Every field, so a drawing cached for one theme is never shown in another.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Self {
+            canvas,
+            skin,
+            outline,
+            detail,
+            faint,
+            muscle_fill,
+            muscle_line,
+            muscle_hover_fill,
+            selected_fill,
+            selected_line,
+            essential,
+            spillover_wash,
+            spillover_dot,
+            trigger_point,
+            trigger_halo,
+            label,
+            side_label,
+            mark_fill,
+            mark_line,
+            outline_width,
+            detail_width,
+            min_line_px,
+        } = self;
+        [
+            canvas,
+            skin,
+            outline,
+            detail,
+            faint,
+            muscle_fill,
+            muscle_line,
+            muscle_hover_fill,
+            selected_fill,
+            selected_line,
+            essential,
+            spillover_wash,
+            spillover_dot,
+            trigger_point,
+            trigger_halo,
+            label,
+            side_label,
+            mark_fill,
+            mark_line,
+        ]
+        .hash(state);
+        [*outline_width, *detail_width, *min_line_px]
+            .map(f32::to_bits)
+            .hash(state);
+    }
+}
+
 impl Theme {
     /// The default light theme: a neutral figure on an off-white page, like a textbook.
     #[must_use]

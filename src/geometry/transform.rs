@@ -15,6 +15,22 @@ pub struct ScreenFromBody {
     flipped: bool,
 }
 
+impl std::hash::Hash for ScreenFromBody {
+    /// Exact bits: two transforms hash alike only if they place every point alike.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Self {
+            origin,
+            scale,
+            width,
+            flipped,
+        } = self;
+        [origin.x, origin.y, *scale, *width]
+            .map(f32::to_bits)
+            .hash(state);
+        flipped.hash(state);
+    }
+}
+
 impl ScreenFromBody {
     /// Fits the `content` part (body units) of an artboard of `size` centred inside
     /// `screen_rect`, as large as it goes. Fitting the drawn content rather than the

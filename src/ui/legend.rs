@@ -2,7 +2,7 @@
 
 use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, pos2, vec2};
 
-use super::paint::paint_trigger_point;
+use super::paint::trigger_point_shapes;
 use crate::theme::Theme;
 
 /// One entry of the legend.
@@ -111,7 +111,7 @@ pub fn paint_legend(
         let sw = Rect::from_min_size(pos2(x, y - swatch.y * 0.5), swatch);
         match entry {
             LegendEntry::TriggerPoint => {
-                paint_trigger_point(painter, theme, sw.center(), font_size / 10.0);
+                painter.extend(trigger_point_shapes(theme, sw.center(), font_size / 10.0));
             }
             LegendEntry::Essential => {
                 painter.rect_filled(sw, 2.0, theme.essential);

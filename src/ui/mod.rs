@@ -10,5 +10,6 @@ pub mod help;
 pub mod layout;
 pub mod legend;
 pub mod list;
+pub mod mesh_cache;
 pub mod paint;
 pub mod quiz_panel;

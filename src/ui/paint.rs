@@ -5,6 +5,7 @@
 use egui::{Align2, Color32, FontId, Mesh, Painter, Pos2, Shape, Stroke, pos2, vec2};
 
 use super::layout::{Panel, drawing_rect, title_height};
+use super::mesh_cache::paint_cached;
 use crate::finder::PainMark;
 use crate::geometry::{ScreenFromBody, Tessellation};
 use crate::hit::{Hit, draw_order};
@@ -96,8 +97,6 @@ pub fn paint_panel(
         return;
     };
     let t = panel_transform(view, panel, panel_rect);
-    let outline_w = line_width(theme, theme.outline_width, &t);
-    let detail_w = line_width(theme, theme.detail_width, &t);
     let painter = painter.with_clip_rect(panel_rect.intersect(painter.clip_rect()));
 
     // Title.
@@ -111,9 +110,64 @@ pub fn paint_panel(
         theme.label,
     );
 
+    // Everything but text and marks: tessellated once per look, reused while the
+    // view, zoom, theme, selection and hover stay the same.
+    let key = body_key(view, panel, &t, theme, &highlight);
+    paint_cached(&painter, key, |out| {
+        body_shapes(out, atlas, theme, view, panel, &t, highlight);
+    });
+
+    paint_marks(&painter, theme, view, panel, &t, highlight.marks);
+    paint_side_labels(&painter, theme, view, &t);
+}
+
+/// A hash of everything [`body_shapes`] draws from, so the cached mesh is reused
+/// exactly while the drawing would come out the same.
+fn body_key(
+    view: &View,
+    panel: &Panel,
+    t: &ScreenFromBody,
+    theme: &Theme,
+    highlight: &Highlight<'_>,
+) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut h = std::hash::DefaultHasher::new();
+    view.id.hash(&mut h);
+    panel.side.hash(&mut h);
+    t.hash(&mut h);
+    theme.hash(&mut h);
+    highlight
+        .selected
+        .map(|(m, sides)| (&m.id, sides))
+        .hash(&mut h);
+    highlight
+        .hovered
+        .map(|hit| (&hit.muscle, hit.side))
+        .hash(&mut h);
+    highlight.all_muscles.hash(&mut h);
+    for (m, colour) in highlight.overlay {
+        (&m.id, colour).hash(&mut h);
+    }
+    (highlight.show_shape, highlight.show_zones).hash(&mut h);
+    h.finish()
+}
+
+/// The body drawing of one panel without text: skin, muscles, the pattern, lines
+/// and trigger points, bottom to top.
+fn body_shapes(
+    out: &mut Vec<Shape>,
+    atlas: &Atlas,
+    theme: &Theme,
+    view: &View,
+    panel: &Panel,
+    t: &ScreenFromBody,
+    highlight: Highlight<'_>,
+) {
+    let outline_w = line_width(theme, theme.outline_width, t);
+    let detail_w = line_width(theme, theme.detail_width, t);
     // Skin.
     for part in &view.silhouette {
-        painter.add(fill_mesh(part, &t, theme.skin));
+        out.push(fill_mesh(part, t, theme.skin));
     }
 
     // Every muscle on this view, faintly, so people can see where to click.
@@ -144,14 +198,14 @@ pub fn paint_panel(
                 } else {
                     theme.muscle_fill
                 };
-                painter.add(fill_mesh(tess, &t, fill));
-                let pts = closed_points(&tess.outline, &t);
+                out.push(fill_mesh(tess, t, fill));
+                let pts = closed_points(&tess.outline, t);
                 let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
                 if muscle.layer == Layer::Deep {
                     let dash = (4.0 * t.scale()).max(3.0);
-                    painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.7));
+                    out.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.7));
                 } else {
-                    painter.add(Shape::line(pts, stroke));
+                    out.push(Shape::line(pts, stroke));
                 }
             }
         }
@@ -175,7 +229,7 @@ pub fn paint_panel(
     };
     let pattern_sides: &[Side] = highlight.selected.map_or(&Side::BOTH[..], |(_, s)| s);
     if styles.is_empty() {
-        paint_lines(&painter, theme, view, &t, outline_w, detail_w);
+        line_shapes(out, theme, view, t, outline_w, detail_w);
     } else {
         let shown = |side: Side| match view.kind {
             ViewKind::Bilateral { .. } => Some(side),
@@ -190,7 +244,7 @@ pub fn paint_panel(
             for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
                 for &side in pattern_sides {
                     if let Some(g) = shown(side) {
-                        painter.add(fill_mesh(shape.fill.get(g), &t, fill));
+                        out.push(fill_mesh(shape.fill.get(g), t, fill));
                     }
                 }
             }
@@ -210,31 +264,24 @@ pub fn paint_panel(
                     };
                     for &side in zone_sides {
                         let Some(g) = shown(side) else { continue };
-                        paint_zone(
-                            &painter,
-                            *colours,
-                            &t,
-                            zone.fill.get(g),
-                            zone.dots.get(g),
-                            kind,
-                        );
+                        zone_shapes(out, *colours, t, zone.fill.get(g), zone.dots.get(g), kind);
                     }
                 }
             }
         }
         // Body lines go over the pattern so the anatomy still reads through it.
-        paint_lines(&painter, theme, view, &t, outline_w, detail_w);
+        line_shapes(out, theme, view, t, outline_w, detail_w);
         for (muscle, _, line) in styles.iter().filter(|_| highlight.show_shape) {
             for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
                 for &side in pattern_sides {
                     if let Some(g) = shown(side) {
-                        let pts = closed_points(&shape.fill.get(g).outline, &t);
+                        let pts = closed_points(&shape.fill.get(g).outline, t);
                         let stroke = Stroke::new(detail_w * 1.6, *line);
                         if muscle.layer == Layer::Deep {
                             let dash = (5.0 * t.scale()).max(3.0);
-                            painter.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.6));
+                            out.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.6));
                         } else {
-                            painter.add(Shape::line(pts, stroke));
+                            out.push(Shape::line(pts, stroke));
                         }
                     }
                 }
@@ -248,25 +295,22 @@ pub fn paint_panel(
                         if !highlight.overlay.is_empty() {
                             // A ring in the muscle's colour says whose X it is.
                             let r = (8.0 * t.scale()).max(8.0);
-                            painter.circle_stroke(
+                            out.push(Shape::circle_stroke(
                                 centre,
                                 r,
                                 Stroke::new((1.8 * t.scale()).max(2.0), *line),
-                            );
+                            ));
                         }
-                        paint_trigger_point(&painter, theme, centre, t.scale());
+                        out.extend(trigger_point_shapes(theme, centre, t.scale()));
                     }
                 }
             }
         }
     }
-
-    paint_marks(&painter, theme, view, panel, &t, highlight.marks);
-    paint_side_labels(&painter, theme, view, &t);
 }
 
-fn paint_lines(
-    painter: &Painter,
+fn line_shapes(
+    out: &mut Vec<Shape>,
     theme: &Theme,
     view: &View,
     t: &ScreenFromBody,
@@ -284,10 +328,10 @@ fn paint_lines(
         } else {
             line.points.iter().map(|p| t.apply(*p)).collect()
         };
-        painter.add(Shape::line(pts, Stroke::new(w, color)));
+        out.push(Shape::line(pts, Stroke::new(w, color)));
     }
     for part in &view.silhouette {
-        painter.add(Shape::line(
+        out.push(Shape::line(
             closed_points(&part.outline, t),
             Stroke::new(outline_w, theme.outline),
         ));
@@ -325,10 +369,10 @@ impl ZoneColors {
     }
 }
 
-/// Paints a zone: essential solid with a crisp edge; spillover as a pale wash with
+/// A zone's shapes: essential solid with a crisp edge; spillover as a pale wash with
 /// dots, so the two differ in texture as well as colour.
-pub fn paint_zone(
-    painter: &Painter,
+pub fn zone_shapes(
+    out: &mut Vec<Shape>,
     colours: ZoneColors,
     t: &ScreenFromBody,
     tess: &Tessellation,
@@ -337,32 +381,38 @@ pub fn paint_zone(
 ) {
     match kind {
         ZoneKind::Essential => {
-            painter.add(fill_mesh(tess, t, colours.essential));
+            out.push(fill_mesh(tess, t, colours.essential));
             // A same-colour stroke anti-aliases the mesh edge.
-            painter.add(Shape::line(
+            out.push(Shape::line(
                 closed_points(&tess.outline, t),
                 Stroke::new(1.0, colours.essential),
             ));
         }
         ZoneKind::Spillover => {
-            painter.add(fill_mesh(tess, t, colours.wash));
+            out.push(fill_mesh(tess, t, colours.wash));
             let radius = (0.95 * t.scale()).max(0.9);
-            for d in dots {
-                painter.circle_filled(t.apply(*d), radius, colours.dot);
-            }
+            out.extend(
+                dots.iter()
+                    .map(|d| Shape::circle_filled(t.apply(*d), radius, colours.dot)),
+            );
         }
     }
 }
 
 /// An X with a light halo so it reads on red and on skin alike.
-pub fn paint_trigger_point(painter: &Painter, theme: &Theme, center: Pos2, scale: f32) {
+pub fn trigger_point_shapes(theme: &Theme, center: Pos2, scale: f32) -> [Shape; 4] {
     let r = (5.5 * scale).max(5.0);
     let w = (1.6 * scale).max(2.0);
-    for (stroke_w, color) in [(w + 2.5, theme.trigger_halo), (w, theme.trigger_point)] {
+    let arms = |stroke_w: f32, color: Color32| {
         let stroke = Stroke::new(stroke_w, color);
-        painter.line_segment([center + vec2(-r, -r), center + vec2(r, r)], stroke);
-        painter.line_segment([center + vec2(-r, r), center + vec2(r, -r)], stroke);
-    }
+        [
+            Shape::line_segment([center + vec2(-r, -r), center + vec2(r, r)], stroke),
+            Shape::line_segment([center + vec2(-r, r), center + vec2(r, -r)], stroke),
+        ]
+    };
+    let [a, b] = arms(w + 2.5, theme.trigger_halo);
+    let [c, d] = arms(w, theme.trigger_point);
+    [a, b, c, d]
 }
 
 /// The patient's R and L on every view.

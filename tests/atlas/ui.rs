@@ -523,6 +523,59 @@ fn type_key(h: &mut Harness<'_, AtlasApp>, text: &str) {
     h.run();
 }
 
+/// Pixels of exactly (within 6 per channel) `colour` in the panel showing `view`.
+fn pixels_of(h: &mut Harness<'_, AtlasApp>, view: &str, colour: egui::Color32) -> usize {
+    let rect = panel_rect(h, view);
+    let image = h.render().expect("render");
+    let close = |a: u8, b: u8| a.abs_diff(b) <= 6;
+    (rect.top() as u32..rect.bottom() as u32)
+        .flat_map(|y| (rect.left() as u32..rect.right() as u32).map(move |x| (x, y)))
+        .filter_map(|(x, y)| image.get_pixel_checked(x, y))
+        .filter(|p| close(p[0], colour.r()) && close(p[1], colour.g()) && close(p[2], colour.b()))
+        .count()
+}
+
+/// Pixels of `colour` anywhere in the window.
+fn pixels_in_window(h: &mut Harness<'_, AtlasApp>, colour: egui::Color32) -> usize {
+    let image = h.render().expect("render");
+    let close = |a: u8, b: u8| a.abs_diff(b) <= 6;
+    image
+        .pixels()
+        .filter(|p| close(p[0], colour.r()) && close(p[1], colour.g()) && close(p[2], colour.b()))
+        .count()
+}
+
+#[test]
+fn the_kept_body_drawing_follows_the_theme_and_zoom_and_stays_small() {
+    // The body is tessellated once and reused while nothing changes; any change a
+    // user makes must still show at once.
+    let mut h = harness();
+    click_label(&mut h, "Upper trapezius");
+    let (light, dark) = (Theme::light().skin, Theme::dark().skin);
+    assert!(pixels_of(&mut h, "front", light) > 5000, "light skin drawn");
+    h.get_by_label("Dark").click();
+    h.run();
+    assert_eq!(pixels_of(&mut h, "front", light), 0, "no stale light body");
+    assert!(pixels_of(&mut h, "front", dark) > 5000, "dark skin drawn");
+    let before = pixels_in_window(&mut h, dark);
+    for _ in 0..3 {
+        type_key(&mut h, "+");
+    }
+    let zoomed = pixels_in_window(&mut h, dark);
+    assert!(
+        zoomed * 2 > before * 3,
+        "zooming in redraws the body larger ({before} -> {zoomed} px of skin)"
+    );
+    for _ in 0..12 {
+        type_key(&mut h, "+");
+    }
+    let kept = trigger_atlas::ui::mesh_cache::cached_meshes(&h.ctx);
+    assert!(
+        kept <= 2 * h.state().canvas.placed.len() + 8,
+        "old drawings are dropped ({kept} kept)"
+    );
+}
+
 #[test]
 fn the_keyboard_steps_through_a_region_and_switches_side_views_and_zoom() {
     let mut h = harness();

@@ -1,0 +1,98 @@
+//! Keeps the tessellated body drawing of each panel between frames.
+//!
+//! A panel's drawing (skin, muscles, pattern, lines, trigger points) has thousands
+//! of points and dots and changes only when the user changes something: the
+//! selection, the hovered muscle, the zoom, the theme. Tessellating it every frame
+//! cost several milliseconds at 4K; instead it is tessellated once per distinct
+//! look, keyed by a hash of everything it depends on, and the stored mesh is reused
+//! while nothing changes. Entries not used for a few passes are dropped.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use egui::emath::TSTransform;
+use egui::epaint::{ClippedShape, Primitive};
+use egui::{Id, Mesh, Painter, Rect, Shape};
+
+/// Entries unused for this many passes are dropped.
+const KEEP_PASSES: u64 = 4;
+
+#[derive(Clone, Default)]
+struct MeshCache {
+    entries: HashMap<u64, (Arc<Mesh>, u64)>,
+}
+
+/// Adds to `painter` the mesh for `key`, calling `build` for the shapes (no text)
+/// only when no mesh for `key` was made recently. `key` must change whenever what
+/// `build` would draw changes; the pixel density and tessellation settings are
+/// added to it here.
+pub fn paint_cached(painter: &Painter, key: u64, build: impl FnOnce(&mut Vec<Shape>)) {
+    let ctx = painter.ctx();
+    let pass = ctx.cumulative_pass_nr();
+    let ppp = ctx.pixels_per_point();
+    let options = ctx.tessellation_options(|o| *o);
+    #[expect(
+        clippy::redundant_closure_for_method_calls,
+        reason = "the method path does not satisfy the higher-ranked lifetime"
+    )]
+    let font_size = ctx.fonts(|f| f.font_image_size());
+    let full_key = {
+        let mut h = std::hash::DefaultHasher::new();
+        key.hash(&mut h);
+        ppp.to_bits().hash(&mut h);
+        // White-pixel texture coordinates depend on the font atlas size.
+        font_size.hash(&mut h);
+        // Every tessellation setting (feathering, rounding, tolerances) shapes the mesh.
+        format!("{options:?}").hash(&mut h);
+        h.finish()
+    };
+    let cache_id = Id::unique("trigger_atlas::mesh_cache");
+    let hit = ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id);
+        cache.entries.get_mut(&full_key).map(|(mesh, used)| {
+            *used = pass;
+            Arc::clone(mesh)
+        })
+    });
+    let mesh = hit.unwrap_or_else(|| {
+        let mut shapes = Vec::new();
+        build(&mut shapes);
+        // egui's own tessellator, so small dots become its pre-rendered disc images
+        // (4 vertices each instead of a feathered polygon).
+        let clipped = shapes
+            .into_iter()
+            .map(|shape| ClippedShape {
+                clip_rect: Rect::EVERYTHING,
+                shape,
+                transform_after_tessellation: TSTransform::IDENTITY,
+            })
+            .collect();
+        let mut mesh = Mesh::default();
+        for primitive in ctx.tessellate(clipped, ppp) {
+            if let Primitive::Mesh(part) = primitive.primitive {
+                mesh.append(part);
+            }
+        }
+        let mesh = Arc::new(mesh);
+        ctx.data_mut(|d| {
+            let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id);
+            cache
+                .entries
+                .retain(|_, (_, used)| pass.saturating_sub(*used) < KEEP_PASSES);
+            cache.entries.insert(full_key, (Arc::clone(&mesh), pass));
+        });
+        mesh
+    });
+    painter.add(Shape::Mesh(mesh));
+}
+
+/// How many panel meshes are stored now (tests check that entries are dropped).
+#[must_use]
+pub fn cached_meshes(ctx: &egui::Context) -> usize {
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<MeshCache>(Id::unique("trigger_atlas::mesh_cache"))
+            .entries
+            .len()
+    })
+}
