@@ -10,7 +10,8 @@ use crate::export::{FigureSpec, HandoutSpec, OffscreenRenderer, figure_ui, hando
 use crate::finder::{Candidate, PainMark, rank};
 use crate::hit::Hit;
 use crate::io::{
-    DataError, FolderStamp, KeptFile, Restored, load_atlas, load_lesson_file, load_lessons,
+    BackgroundSaver, DataError, FolderStamp, FolderWatcher, KeptFile, Restored, load_atlas,
+    load_lesson_file, load_lessons,
 };
 use crate::model::lesson::Lesson;
 use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId};
@@ -250,20 +251,27 @@ pub struct AtlasApp {
     pending_open: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
     /// The user's data folder, watched for edits (hot reload).
     pub data_dir: Option<PathBuf>,
+    /// How the data folder looked when it was loaded (the watcher's starting point).
     folder_stamp: FolderStamp,
-    last_folder_check: Option<std::time::Instant>,
+    /// Started with the first frame (it needs the context to wake the window).
+    folder_watcher: Option<FolderWatcher>,
     pub export: ExportChoices,
     /// Asks where to save a file; the system dialog by default, replaceable in tests.
     pub save_dialog: SaveDialog,
     /// An export waiting for the user to pick a file in the dialog.
     pending_export: Option<(ExportJob, std::sync::mpsc::Receiver<Option<PathBuf>>)>,
     renderer: Option<OffscreenRenderer>,
-    /// Where the preferences are kept; `None` keeps them in memory only (tests).
-    prefs_file: Option<KeptFile>,
+    /// Saves the preferences in the background; `None` keeps them in memory only
+    /// (most tests).
+    prefs_saver: Option<BackgroundSaver<Preferences>>,
+    /// The preferences as last read or handed to the saver.
+    saved_prefs: Preferences,
     last_prefs_save: Option<std::time::Instant>,
     /// Messages about the user's own saved files (a preferences file set aside, a
     /// save that failed), shown until dismissed.
     pub notices: Vec<String>,
+    /// Start-up and idle measurements (see [`crate::probe`]); `None` normally.
+    pub probe: Option<crate::probe::FrameProbe>,
 }
 
 /// Opens a save dialog for a suggested file name and returns the chosen path. Runs on
@@ -293,6 +301,9 @@ fn system_save_dialog() -> SaveDialog {
             .save_file()
     })
 }
+
+/// How often the data folder is looked at for edits (on a background thread).
+const FOLDER_CHECK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Preferences changed more often than this (a window being resized) are written
 /// once the changes settle.
@@ -357,24 +368,27 @@ impl AtlasApp {
             pending_open: None,
             folder_stamp: data_dir.map(FolderStamp::of).unwrap_or_default(),
             data_dir: data_dir.map(Path::to_path_buf),
-            last_folder_check: None,
+            folder_watcher: None,
             export: ExportChoices::default(),
             save_dialog: system_save_dialog(),
             pending_export: None,
             renderer: None,
-            prefs_file: None,
+            prefs_saver: None,
+            saved_prefs: Preferences::default(),
             last_prefs_save: None,
             notices: Vec::new(),
+            probe: None,
         }
     }
 
     /// Uses the preferences read from `file` (see [`KeptFile::load`]) and keeps
-    /// saving them there whenever they change.
+    /// saving them there, in the background, whenever they change.
     #[must_use]
     pub fn with_prefs(mut self, file: KeptFile, restored: Restored<Preferences>) -> Self {
         self.prefs = restored.value;
+        self.saved_prefs = self.prefs.clone();
         self.notices.extend(restored.notice);
-        self.prefs_file = Some(file);
+        self.prefs_saver = Some(BackgroundSaver::spawn(file, || {}));
         self
     }
 
@@ -387,30 +401,31 @@ impl AtlasApp {
         self.with_prefs(file, restored)
     }
 
-    /// Writes the preferences if they changed, at most once per second unless
-    /// `now_or_never`; a failure becomes a notice once.
-    fn keep_prefs(&mut self, ctx: &egui::Context, now_or_never: bool) {
-        let Some(file) = &mut self.prefs_file else {
+    /// Hands changed preferences to the saver, at most once per second (a window
+    /// being resized changes them every frame) unless `now`; collects its problems.
+    fn keep_prefs(&mut self, ctx: &egui::Context, now: bool) {
+        let Some(saver) = &mut self.prefs_saver else {
             return;
         };
+        for problem in saver.problems() {
+            let notice = format!("Your preferences could not be saved: {problem}");
+            if !self.notices.contains(&notice) {
+                self.notices.push(notice);
+            }
+        }
+        if self.prefs == self.saved_prefs {
+            return;
+        }
         if let Some(last) = self.last_prefs_save
-            && !now_or_never
+            && !now
             && last.elapsed() < PREFS_SAVE_INTERVAL
         {
             ctx.request_repaint_after(PREFS_SAVE_INTERVAL.saturating_sub(last.elapsed()));
             return;
         }
-        match file.save(&self.prefs) {
-            Ok(true) => self.last_prefs_save = Some(std::time::Instant::now()),
-            Ok(false) => {}
-            Err(e) => {
-                let notice = format!("Your preferences could not be saved: {e}");
-                self.last_prefs_save = Some(std::time::Instant::now());
-                if !self.notices.contains(&notice) {
-                    self.notices.push(notice);
-                }
-            }
-        }
+        saver.save(self.prefs.clone());
+        self.saved_prefs = self.prefs.clone();
+        self.last_prefs_save = Some(std::time::Instant::now());
     }
 
     fn notices_window_ui(&mut self, ctx: &egui::Context) {
@@ -611,25 +626,23 @@ impl AtlasApp {
         }
     }
 
-    /// Looks at the data folder (at most twice a second) and reloads it when a file
-    /// changed. A muscle whose file is now broken keeps its last good version on
+    /// Reloads the data folder when its watcher (a background thread looking four
+    /// times a second, which wakes the window only on a change) saw a file change. A muscle whose file is now broken keeps its last good version on
     /// screen, and the error is shown.
     pub fn watch_data_folder(&mut self, ctx: &egui::Context) {
-        let Some(dir) = self.data_dir.clone() else {
+        let Some(dir) = &self.data_dir else {
             return;
         };
-        ctx.request_repaint_after(std::time::Duration::from_millis(500));
-        let now = std::time::Instant::now();
-        if self
-            .last_folder_check
-            .is_some_and(|t| now.duration_since(t).as_millis() < 450)
-        {
-            return;
-        }
-        self.last_folder_check = Some(now);
-        let stamp = FolderStamp::of(&dir);
-        if stamp != self.folder_stamp {
-            self.folder_stamp = stamp;
+        let watcher = self.folder_watcher.get_or_insert_with(|| {
+            let ctx = ctx.clone();
+            FolderWatcher::spawn(
+                dir.clone(),
+                self.folder_stamp.clone(),
+                FOLDER_CHECK_INTERVAL,
+                move || ctx.request_repaint(),
+            )
+        });
+        if watcher.take_change() {
             self.reload_data();
         }
     }
@@ -1454,14 +1467,21 @@ impl AtlasApp {
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(probe) = &mut self.probe {
+            probe.frame(ui.ctx());
+        }
         self.ui_root(ui);
     }
 
     fn on_exit(&mut self) {
-        if let Some(file) = &mut self.prefs_file
-            && let Err(e) = file.save(&self.prefs)
-        {
-            eprintln!("{e}");
+        if let Some(saver) = &mut self.prefs_saver {
+            if self.prefs != self.saved_prefs {
+                saver.save(self.prefs.clone());
+                self.saved_prefs = self.prefs.clone();
+            }
+            for problem in saver.finish() {
+                eprintln!("Your preferences could not be saved: {problem}");
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod geometry;
 pub mod hit;
 pub mod io;
 pub mod model;
+pub mod probe;
 pub mod quiz;
 pub mod theme;
 pub mod ui;

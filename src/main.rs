@@ -480,7 +480,8 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         "trigger-atlas",
         options,
         Box::new(move |_cc| {
-            let app = trigger_atlas::AtlasApp::new(data.as_deref());
+            let mut app = trigger_atlas::AtlasApp::new(data.as_deref());
+            app.probe = trigger_atlas::probe::FrameProbe::from_env();
             let app = match (kept, restored) {
                 (Some(kept), Some(restored)) => app.with_prefs(kept, restored),
                 _ => app,

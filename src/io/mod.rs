@@ -8,7 +8,7 @@ mod save;
 mod watch;
 
 pub use error::{DataError, ErrorKind};
-pub use kept::{KeptFile, MAX_KEPT_BYTES, Restored, default_prefs_path};
+pub use kept::{BackgroundSaver, KeptFile, MAX_KEPT_BYTES, Restored, default_prefs_path};
 pub use load::{
     LoadReport, MAX_FILE_BYTES, REGION_ORDER, SourceText, build, embedded_sources, load_atlas,
     load_lesson_file, load_lessons, parse_lesson, parse_muscle, parse_views, read_folder,
@@ -16,4 +16,4 @@ pub use load::{
 };
 pub use located::{Located, Position};
 pub use save::{save_png, write_atomically};
-pub use watch::FolderStamp;
+pub use watch::{FolderStamp, FolderWatcher};

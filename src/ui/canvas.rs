@@ -172,7 +172,6 @@ pub fn canvas_ui(
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
     });
-    painter.rect_filled(response.rect, 0.0, theme.canvas);
     let area = response.rect.shrink(8.0);
     memory.placed_area = Some(area);
     zoom_input(ui, &response, area, content.mode, &mut memory.zoom);

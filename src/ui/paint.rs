@@ -76,10 +76,31 @@ fn fill_mesh(tess: &Tessellation, t: &ScreenFromBody, color: Color32) -> Shape {
     Shape::mesh(mesh)
 }
 
+/// Stroked outlines keep a point only once it is this far (screen points) from the
+/// last kept one: the smoothed curves have a point every body unit or so, far more
+/// than a line needs when the figure is small, and every point costs triangles.
+const MIN_STROKE_STEP: f32 = 1.5;
+
+/// A closed outline on screen, for stroking: thinned to [`MIN_STROKE_STEP`], then
+/// closed back to its first point.
 fn closed_points(points: &[Pos2], t: &ScreenFromBody) -> Vec<Pos2> {
-    let mut pts: Vec<Pos2> = points.iter().map(|p| t.apply(*p)).collect();
+    let mut pts = open_points(points, t);
     if let Some(first) = pts.first().copied() {
         pts.push(first);
+    }
+    pts
+}
+
+/// An open line on screen, thinned to [`MIN_STROKE_STEP`]; both ends are kept.
+fn open_points(points: &[Pos2], t: &ScreenFromBody) -> Vec<Pos2> {
+    let mut pts: Vec<Pos2> = Vec::with_capacity(points.len());
+    for (i, p) in points.iter().enumerate() {
+        let p = t.apply(*p);
+        let last = i + 1 == points.len();
+        match pts.last() {
+            Some(prev) if !last && prev.distance(p) < MIN_STROKE_STEP => {}
+            _ => pts.push(p),
+        }
     }
     pts
 }
@@ -326,7 +347,7 @@ fn line_shapes(
         let pts = if line.closed {
             closed_points(&line.points, t)
         } else {
-            line.points.iter().map(|p| t.apply(*p)).collect()
+            open_points(&line.points, t)
         };
         out.push(Shape::line(pts, Stroke::new(w, color)));
     }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Time to first frame of the atlas against a blank eframe window with the same
+# renderer (examples/blank_window.rs), in the same run, and a check that the window
+# does not repaint while idle (with and without a watched --data folder).
+#
+#   bash scripts/startup.sh            # 10 runs of each window
+#   RUNS=20 bash scripts/startup.sh
+#
+# Needs an X server; it starts Xvfb. On Debian, as root, it installs what it needs.
+# Results: docs/PERFORMANCE.md. Exit status 1 if a goal is not met.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-10}
+
+need=()
+for p in xvfb xauth libxcursor1 libxi6 libxkbcommon-x11-0 libvulkan1 mesa-vulkan-drivers; do
+    dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if ((${#need[@]})); then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update && apt-get install -y --no-install-recommends "${need[@]}"
+    else
+        echo "please install: ${need[*]}" >&2
+        exit 2
+    fi
+fi
+export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)}
+cargo build --release --bin trigger-atlas --example blank_window
+
+work=$(mktemp -d)
+Xvfb :97 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+export DISPLAY=:97
+sleep 1
+
+app=(target/release/trigger-atlas --prefs "$work/preferences.ron")
+blank=(target/release/examples/blank_window)
+
+# Microseconds from starting the process to the start of its second frame (the
+# first one has been presented by then).
+first_frame_us() {
+    local start end
+    start=$(date +%s%N)
+    TRIGGER_ATLAS_PROBE=first-frame "$@" >/dev/null 2>"$work/log" || true
+    end=$(grep -m1 '^first-frame ' "$work/log" | cut -d' ' -f2)
+    if [ -z "$end" ]; then
+        echo "no first frame from $*:" >&2
+        cat "$work/log" >&2
+        exit 1
+    fi
+    echo $(((end - start) / 1000))
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+# Warm the disk cache and the shader caches once.
+first_frame_us "${blank[@]}" >/dev/null
+first_frame_us "${app[@]}" >/dev/null
+: >"$work/blank"
+: >"$work/app"
+for _ in $(seq "$runs"); do
+    first_frame_us "${blank[@]}" >>"$work/blank"
+    first_frame_us "${app[@]}" >>"$work/app"
+done
+b=$(median <"$work/blank")
+a=$(median <"$work/app")
+ratio=$(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", a / b}')
+echo "time to first frame, median of $runs: blank window $((b / 1000)) ms, atlas $((a / 1000)) ms, ratio $ratio (goal <= 1.3)"
+status=0
+awk -v r="$ratio" 'BEGIN {exit !(r <= 1.3)}' || status=1
+
+# Idle: start, let it settle, then count frames over five quiet seconds.
+idle_frames() {
+    TRIGGER_ATLAS_PROBE=frames "$@" >/dev/null 2>"$work/frames" &
+    local pid=$! before after
+    sleep 4
+    before=$(grep -c '^frame ' "$work/frames" || true)
+    sleep 5
+    after=$(grep -c '^frame ' "$work/frames" || true)
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+    echo $((after - before))
+}
+mkdir -p "$work/data/muscles"
+cp data/muscles/masseter.ron "$work/data/muscles/"
+plain=$(idle_frames "${app[@]}")
+watched=$(idle_frames "${app[@]}" --data "$work/data")
+echo "frames painted in 5 idle seconds: $plain (no data folder), $watched (watching a data folder) (goal 0)"
+[ "$plain" = 0 ] && [ "$watched" = 0 ] || status=1
+exit $status

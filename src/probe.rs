@@ -1,0 +1,63 @@
+//! Start-up and idle measurements for `scripts/startup.sh`, switched on by the
+//! environment variable `TRIGGER_ATLAS_PROBE` (and off, costing nothing, otherwise):
+//!
+//! - `first-frame`: when the second frame begins (so the first one has been shown),
+//!   print `first-frame <unix time in ns>` to stderr and close the window;
+//! - `frames`: print `frame <n> <unix time in ns>` to stderr at the start of every
+//!   frame, so a script can see whether an idle window keeps repainting.
+//!
+//! The blank comparison window (`examples/blank_window.rs`) uses the same probe.
+
+/// What the probe was asked to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Probe {
+    FirstFrame,
+    Frames,
+}
+
+impl Probe {
+    /// The probe named by `TRIGGER_ATLAS_PROBE`, if any.
+    #[must_use]
+    pub fn from_env() -> Option<Self> {
+        match std::env::var("TRIGGER_ATLAS_PROBE").ok()?.as_str() {
+            "first-frame" => Some(Self::FirstFrame),
+            "frames" => Some(Self::Frames),
+            other => {
+                eprintln!("TRIGGER_ATLAS_PROBE: unknown value {other:?} (first-frame or frames)");
+                None
+            }
+        }
+    }
+}
+
+/// Counts frames and reports them as the probe asks. Call [`FrameProbe::frame`] at
+/// the start of every frame.
+#[derive(Debug)]
+pub struct FrameProbe {
+    probe: Probe,
+    frames: u64,
+}
+
+impl FrameProbe {
+    #[must_use]
+    pub fn from_env() -> Option<Self> {
+        Probe::from_env().map(|probe| Self { probe, frames: 0 })
+    }
+
+    pub fn frame(&mut self, ctx: &egui::Context) {
+        self.frames += 1;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        match self.probe {
+            Probe::Frames => eprintln!("frame {} {now}", self.frames),
+            Probe::FirstFrame if self.frames == 1 => ctx.request_repaint(),
+            Probe::FirstFrame => {
+                if self.frames == 2 {
+                    eprintln!("first-frame {now}");
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+}
