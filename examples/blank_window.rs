@@ -9,6 +9,7 @@ impl eframe::App for Blank {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if let Some(probe) = &mut self.probe {
             probe.frame(ui.ctx());
+            probe.ui_done(std::time::Duration::ZERO);
         }
     }
 }

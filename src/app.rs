@@ -1470,7 +1470,11 @@ impl eframe::App for AtlasApp {
         if let Some(probe) = &mut self.probe {
             probe.frame(ui.ctx());
         }
+        let start = std::time::Instant::now();
         self.ui_root(ui);
+        if let Some(probe) = &self.probe {
+            probe.ui_done(start.elapsed());
+        }
     }
 
     fn on_exit(&mut self) {

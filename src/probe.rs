@@ -1,10 +1,13 @@
 //! Start-up and idle measurements for `scripts/startup.sh`, switched on by the
 //! environment variable `TRIGGER_ATLAS_PROBE` (and off, costing nothing, otherwise):
 //!
-//! - `first-frame`: when the second frame begins (so the first one has been shown),
-//!   print `first-frame <unix time in ns>` to stderr and close the window;
+//! - `first-frame`: print `first-ui <unix time in ns>` when the first frame's UI code
+//!   starts and `first-ui-took <µs>` when it is done; when the second frame begins
+//!   (so the first one has been shown), print `first-frame <unix time in ns>` to
+//!   stderr and close the window;
 //! - `frames`: print `frame <n> <unix time in ns>` to stderr at the start of every
-//!   frame, so a script can see whether an idle window keeps repainting.
+//!   frame, so a script can see whether an idle window keeps repainting, and
+//!   `ui <n> <µs>` after the app's UI code for that frame ran.
 //!
 //! The blank comparison window (`examples/blank_window.rs`) uses the same probe.
 
@@ -51,13 +54,27 @@ impl FrameProbe {
             .map_or(0, |d| d.as_nanos());
         match self.probe {
             Probe::Frames => eprintln!("frame {} {now}", self.frames),
-            Probe::FirstFrame if self.frames == 1 => ctx.request_repaint(),
+            Probe::FirstFrame if self.frames == 1 => {
+                eprintln!("first-ui {now}");
+                ctx.request_repaint();
+            }
             Probe::FirstFrame => {
                 if self.frames == 2 {
                     eprintln!("first-frame {now}");
                 }
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    /// Reports how long the app's UI code took this frame.
+    pub fn ui_done(&self, took: std::time::Duration) {
+        match self.probe {
+            Probe::Frames => eprintln!("ui {} {}", self.frames, took.as_micros()),
+            Probe::FirstFrame if self.frames == 1 => {
+                eprintln!("first-ui-took {}", took.as_micros());
+            }
+            Probe::FirstFrame => {}
         }
     }
 }
