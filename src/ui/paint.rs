@@ -118,12 +118,17 @@ pub fn paint_panel(
         return;
     };
     let t = panel_transform(view, panel, panel_rect);
-    let painter = painter.with_clip_rect(panel_rect.intersect(painter.clip_rect()));
+    let clip = panel_rect.intersect(painter.clip_rect());
+    let painter = painter.with_clip_rect(clip);
+    // Text and marks go through a clip rectangle that differs (invisibly) from the
+    // body's, so egui puts them in meshes of their own: appended to the body's mesh
+    // they would make it grow and copy its hundred thousand vertices every frame.
+    let text_painter = painter.with_clip_rect(clip.expand(0.5));
 
     // Title.
     let title_h = title_height(panel_rect);
     let title_font = FontId::proportional(title_h * 0.68);
-    painter.text(
+    text_painter.text(
         pos2(panel_rect.center().x, panel_rect.top() + title_h * 0.5),
         Align2::CENTER_CENTER,
         panel_title(view, panel),
@@ -138,8 +143,8 @@ pub fn paint_panel(
         body_shapes(out, atlas, theme, view, panel, &t, highlight);
     });
 
-    paint_marks(&painter, theme, view, panel, &t, highlight.marks);
-    paint_side_labels(&painter, theme, view, &t);
+    paint_marks(&text_painter, theme, view, panel, &t, highlight.marks);
+    paint_side_labels(&text_painter, theme, view, &t);
 }
 
 /// A hash of everything [`body_shapes`] draws from, so the cached mesh is reused
