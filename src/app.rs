@@ -272,6 +272,10 @@ pub struct AtlasApp {
     pub notices: Vec<String>,
     /// Start-up and idle measurements (see [`crate::probe`]); `None` normally.
     pub probe: Option<crate::probe::FrameProbe>,
+    /// The window clears itself to the canvas colour (see `clear_color`), so the
+    /// panels need not paint their backgrounds: on a machine without a GPU every
+    /// painted pixel costs. Off in tests, whose renderer clears to transparent.
+    pub window_clears_canvas: bool,
 }
 
 /// Opens a save dialog for a suggested file name and returns the chosen path. Runs on
@@ -378,6 +382,7 @@ impl AtlasApp {
             last_prefs_save: None,
             notices: Vec::new(),
             probe: None,
+            window_clears_canvas: false,
         }
     }
 
@@ -1228,9 +1233,21 @@ impl AtlasApp {
             });
         let theme = Theme::for_preferences(self.prefs.dark_mode, self.prefs.presentation);
         let mut commands = Vec::new();
+        // Every panel shares the canvas colour. The window clears to it, so there the
+        // panels paint no background at all: without a GPU each painted pixel costs,
+        // and the backgrounds covered the whole window every frame.
+        let background = if self.window_clears_canvas {
+            egui::Color32::TRANSPARENT
+        } else {
+            theme.canvas
+        };
+        let side_frame = egui::Frame::side_top_panel(ui.style()).fill(background);
 
-        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut commands));
+        egui::Panel::top("top_bar")
+            .frame(side_frame)
+            .show(ui, |ui| self.top_bar_ui(ui, &mut commands));
         egui::Panel::left("muscle_list")
+            .frame(side_frame)
             .default_size(230.0)
             .resizable(true)
             .show(ui, |ui| {
@@ -1265,6 +1282,7 @@ impl AtlasApp {
             });
         let sides = self.prefs.side.sides();
         egui::Panel::right("details")
+            .frame(side_frame)
             .default_size(330.0)
             .resizable(true)
             .show(ui, |ui| match self.mode {
@@ -1304,11 +1322,13 @@ impl AtlasApp {
             });
 
         if self.lesson.is_some() {
-            egui::Panel::top("lesson_bar").show(ui, |ui| self.lesson_bar_ui(ui, &mut commands));
+            egui::Panel::top("lesson_bar")
+                .frame(side_frame)
+                .show(ui, |ui| self.lesson_bar_ui(ui, &mut commands));
         }
         let panels = self.panels();
         egui::CentralPanel::default()
-            .frame(egui::Frame::new().fill(theme.canvas))
+            .frame(egui::Frame::new().fill(background))
             .show(ui, |ui| {
                 let chosen = self
                     .finder
@@ -1475,6 +1495,12 @@ impl eframe::App for AtlasApp {
         if let Some(probe) = &self.probe {
             probe.ui_done(start.elapsed());
         }
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        Theme::for_preferences(self.prefs.dark_mode, self.prefs.presentation)
+            .canvas
+            .to_normalized_gamma_f32()
     }
 
     fn on_exit(&mut self) {

@@ -482,6 +482,7 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         Box::new(move |_cc| {
             let mut app = trigger_atlas::AtlasApp::new(data.as_deref());
             app.probe = trigger_atlas::probe::FrameProbe::from_env();
+            app.window_clears_canvas = true;
             let app = match (kept, restored) {
                 (Some(kept), Some(restored)) => app.with_prefs(kept, restored),
                 _ => app,
