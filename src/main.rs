@@ -452,6 +452,9 @@ fn keep_saving_prefs(file: PathBuf) -> ExitCode {
 }
 
 fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
+    // Load and validate the atlas on another core while eframe opens the window and
+    // sets up the GPU; the app is put together when both are ready.
+    let loading = std::thread::spawn(move || trigger_atlas::AtlasApp::new(data.as_deref()));
     let prefs = prefs.or_else(trigger_atlas::io::default_prefs_path);
     let mut kept = prefs.map(trigger_atlas::io::KeptFile::new);
     let restored = kept
@@ -480,7 +483,9 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         "trigger-atlas",
         options,
         Box::new(move |_cc| {
-            let mut app = trigger_atlas::AtlasApp::new(data.as_deref());
+            let mut app = loading
+                .join()
+                .map_err(|_| "loading the atlas failed unexpectedly (a bug; please report it)")?;
             app.probe = trigger_atlas::probe::FrameProbe::from_env();
             app.window_clears_canvas = true;
             let app = match (kept, restored) {
