@@ -140,8 +140,25 @@ impl KeptFile {
     /// # Errors
     /// The folder cannot be created or written; the sentence names the file.
     pub fn save<T: Serialize>(&mut self, value: &T) -> Result<bool, String> {
-        let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
-            .map_err(|e| format!("cannot write {}: {e}", self.path.display()))?;
+        let text = self.text_of(value)?;
+        self.save_text(text)
+    }
+
+    /// The text [`KeptFile::save`] would write for `value`.
+    ///
+    /// # Errors
+    /// The value cannot be written as RON.
+    pub fn text_of<T: Serialize>(&self, value: &T) -> Result<String, String> {
+        ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+            .map_err(|e| format!("cannot write {}: {e}", self.path.display()))
+    }
+
+    /// Writes already serialized `text` (see [`KeptFile::text_of`]) if it differs from
+    /// what was last read or written. Returns whether the file was written.
+    ///
+    /// # Errors
+    /// The folder cannot be created or written; the sentence names the file.
+    pub fn save_text(&mut self, text: String) -> Result<bool, String> {
         if self.last_written.as_deref() == Some(text.as_str()) {
             return Ok(false);
         }

@@ -70,6 +70,7 @@ fn killing_the_writer_mid_save_leaves_the_old_or_the_new_file_whole() {
         seen[usize::from(whole_b)] = true;
         rounds += 1;
     }
+    eprintln!("{mid_save_kills} of {rounds} kills landed while a save was being written");
     assert!(
         mid_save_kills >= 1,
         "no kill landed during a save in {rounds} rounds; the test proved nothing"
