@@ -266,6 +266,9 @@ pub struct AtlasApp {
     prefs_saver: Option<BackgroundSaver<Preferences>>,
     /// The preferences as last read or handed to the saver.
     saved_prefs: Preferences,
+    /// The window's context, once known, so the saving thread can wake the window to
+    /// show a failed save.
+    wake: std::sync::Arc<std::sync::OnceLock<egui::Context>>,
     last_prefs_save: Option<std::time::Instant>,
     /// Messages about the user's own saved files (a preferences file set aside, a
     /// save that failed), shown until dismissed.
@@ -379,6 +382,7 @@ impl AtlasApp {
             renderer: None,
             prefs_saver: None,
             saved_prefs: Preferences::default(),
+            wake: std::sync::Arc::default(),
             last_prefs_save: None,
             notices: Vec::new(),
             probe: None,
@@ -393,7 +397,12 @@ impl AtlasApp {
         self.prefs = restored.value;
         self.saved_prefs = self.prefs.clone();
         self.notices.extend(restored.notice);
-        self.prefs_saver = Some(BackgroundSaver::spawn(file, || {}));
+        let wake = std::sync::Arc::clone(&self.wake);
+        self.prefs_saver = Some(BackgroundSaver::spawn(file, move || {
+            if let Some(ctx) = wake.get() {
+                ctx.request_repaint();
+            }
+        }));
         self
     }
 
@@ -1218,6 +1227,7 @@ impl AtlasApp {
 
     /// Builds the whole window for one frame.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.wake.get_or_init(|| ui.ctx().clone());
         self.watch_data_folder(ui.ctx());
         self.keyboard_ui(ui.ctx());
         // Large type for the back of a hall; normal otherwise.

@@ -25,8 +25,10 @@ pub fn draw_order<'a>(atlas: &'a Atlas, view: &ViewId) -> std::borrow::Cow<'a, [
     }
 }
 
-/// Computes and stores the draw order of every view (call after the muscles change).
+/// Computes and stores the draw order of every view, and marks the atlas as changed
+/// (call after the muscles change).
 pub fn cache_draw_orders(atlas: &mut Atlas) {
+    atlas.mark_changed();
     atlas.draw_orders = atlas
         .views
         .iter()

@@ -50,6 +50,9 @@ pub struct Restored<T> {
 pub struct KeptFile {
     path: PathBuf,
     last_written: Option<String>,
+    /// The file exists but could not be read or set aside: it is never written over
+    /// this session (the user was told).
+    hands_off: bool,
 }
 
 impl KeptFile {
@@ -58,6 +61,7 @@ impl KeptFile {
         Self {
             path,
             last_written: None,
+            hands_off: false,
         }
     }
 
@@ -70,7 +74,8 @@ impl KeptFile {
     /// parsed (or is far too large) is renamed to `<name>.unreadable-<unix seconds>`
     /// and the default is used, with a notice naming both files and the problem's
     /// line and column. Missing fields take their defaults, so files from older
-    /// versions still load.
+    /// versions still load. A file that exists but cannot be read, or cannot be set
+    /// aside, is left alone and never written over this session.
     pub fn load<T: DeserializeOwned + Default>(&mut self) -> Restored<T> {
         let shown = self.path.display();
         let problem = match std::fs::metadata(&self.path) {
@@ -81,10 +86,11 @@ impl KeptFile {
                 };
             }
             Err(e) => {
+                self.hands_off = true;
                 return Restored {
                     value: T::default(),
                     notice: Some(format!(
-                        "Could not read your saved preferences ({shown}: {e}); the defaults are used this time and the file is left as it is."
+                        "Could not read your saved preferences ({shown}: {e}); the defaults are used and the file is left as it is (changes are not saved this session)."
                     )),
                 };
             }
@@ -94,10 +100,11 @@ impl KeptFile {
             ),
             Ok(_) => match std::fs::read(&self.path) {
                 Err(e) => {
+                    self.hands_off = true;
                     return Restored {
                         value: T::default(),
                         notice: Some(format!(
-                            "Could not read your saved preferences ({shown}: {e}); the defaults are used this time and the file is left as it is."
+                            "Could not read your saved preferences ({shown}: {e}); the defaults are used and the file is left as it is (changes are not saved this session)."
                         )),
                     };
                 }
@@ -119,15 +126,14 @@ impl KeptFile {
                 "Your saved preferences could not be read: {shown}: {problem}. The file was kept as {} and the defaults are used.",
                 aside.display()
             ),
-            Err(e) => format!(
-                "Your saved preferences could not be read: {shown}: {problem}. Setting the file aside failed ({e}), so it is left as it is and will not be overwritten this session.",
-            ),
+            Err(e) => {
+                // Could not move it: never write over it.
+                self.hands_off = true;
+                format!(
+                    "Your saved preferences could not be read: {shown}: {problem}. Setting the file aside failed ({e}), so it is left as it is and changes are not saved this session.",
+                )
+            }
         };
-        if self.path.exists() {
-            // Could not move it: never write over it.
-            self.last_written = None;
-            self.path = aside;
-        }
         Restored {
             value: T::default(),
             notice: Some(notice),
@@ -154,12 +160,13 @@ impl KeptFile {
     }
 
     /// Writes already serialized `text` (see [`KeptFile::text_of`]) if it differs from
-    /// what was last read or written. Returns whether the file was written.
+    /// what was last read or written, and the file is not one [`KeptFile::load`]
+    /// could not read (those are left alone). Returns whether the file was written.
     ///
     /// # Errors
     /// The folder cannot be created or written; the sentence names the file.
     pub fn save_text(&mut self, text: String) -> Result<bool, String> {
-        if self.last_written.as_deref() == Some(text.as_str()) {
+        if self.hands_off || self.last_written.as_deref() == Some(text.as_str()) {
             return Ok(false);
         }
         if let Some(dir) = self.path.parent()
@@ -223,14 +230,24 @@ impl<T: Serialize + Send + 'static> BackgroundSaver<T> {
         let worker = std::thread::Builder::new()
             .name("preferences-saver".into())
             .spawn(move || {
+                // A value whose write failed is tried once more at the end, unless a
+                // newer one replaced it.
+                let mut failed = None;
                 while let Ok(mut value) = values.recv() {
                     while let Ok(newer) = values.try_recv() {
                         value = newer;
                     }
+                    failed = None;
                     if let Err(e) = file.save(&value) {
                         let _ = report.send(e);
                         on_problem();
+                        failed = Some(value);
                     }
+                }
+                if let Some(value) = failed
+                    && let Err(e) = file.save(&value)
+                {
+                    let _ = report.send(e);
                 }
             });
         match worker {
@@ -390,8 +407,27 @@ mod tests {
         let mut saver = BackgroundSaver::spawn(KeptFile::new(blocked), || {});
         saver.save(Small::default());
         let problems = saver.finish();
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].contains("inside.ron") || problems[0].contains("prefs.ron"));
+        assert!(!problems.is_empty(), "the failure is reported");
+        assert!(
+            problems.iter().all(|p| p.contains("prefs.ron")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_that_exists_but_cannot_be_read_is_never_written_over() {
+        let dir = temp_dir("unreadable");
+        // A folder where the file should be: it exists, but reading it fails.
+        let path = dir.join("prefs.ron");
+        std::fs::create_dir_all(path.join("keep-me")).expect("mkdir");
+        let mut file = KeptFile::new(path.clone());
+        let r: Restored<Small> = file.load();
+        assert!(r.notice.expect("a notice").contains("not saved"));
+        assert!(
+            !file.save(&Small::default()).expect("no error"),
+            "not written"
+        );
+        assert!(path.join("keep-me").is_dir(), "left as it was");
     }
 
     #[test]

@@ -342,17 +342,23 @@ fn parse_muscles_in_parallel(
         return parse_all(sources);
     }
     std::thread::scope(|scope| {
+        // A chunk whose thread cannot be started is parsed here instead.
         let workers: Vec<_> = sources
             .chunks(per_thread)
             .skip(1)
-            .map(|chunk| scope.spawn(move || parse_all(chunk)))
+            .map(|chunk| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || parse_all(chunk))
+                    .map_err(|_| chunk)
+            })
             .collect();
         let mut results = parse_all(&sources[..per_thread]);
         for worker in workers {
-            match worker.join() {
-                Ok(part) => results.extend(part),
+            match worker.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(part)) => results.extend(part),
+                Err(chunk) => results.extend(parse_all(chunk)),
                 // A panic in a parser is a bug; surface it where it happened.
-                Err(panic) => std::panic::resume_unwind(panic),
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
             }
         }
         results
@@ -428,6 +434,7 @@ pub fn build(
         views,
         muscles,
         draw_orders: Vec::new(),
+        generation: 0,
     };
     crate::hit::cache_draw_orders(&mut report.atlas);
     report

@@ -58,6 +58,17 @@ thread_local! {
     static FIND_POSITIONS: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Forgets the registered source when a positioned parse ends, even by a panic, so
+/// the next parse on this thread starts clean.
+struct Reset;
+
+impl Drop for Reset {
+    fn drop(&mut self) {
+        FIND_POSITIONS.with(|f| f.set(false));
+        SOURCE.with(|s| *s.borrow_mut() = (0, String::new()));
+    }
+}
+
 /// Runs `parse`. Without `positions`, `Located` values parse directly and carry no
 /// position. With `positions`, `text` is registered as the source of any `Located`
 /// values, and the absolute position of a nested parse error is returned, if one
@@ -74,9 +85,9 @@ pub(crate) fn with_source<R>(
     SOURCE.with(|s| *s.borrow_mut() = (text.as_ptr() as usize, text.to_owned()));
     INNER_ERROR.with(|e| e.set(None));
     FIND_POSITIONS.with(|f| f.set(true));
+    let reset = Reset;
     let result = parse();
-    FIND_POSITIONS.with(|f| f.set(false));
-    SOURCE.with(|s| *s.borrow_mut() = (0, String::new()));
+    drop(reset);
     (result, INNER_ERROR.with(Cell::take))
 }
 

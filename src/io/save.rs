@@ -4,6 +4,9 @@
 use std::io::Write as _;
 use std::path::Path;
 
+/// Numbers this process's saves, for unique temporary file names.
+static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, flush,
 /// sync, rename, sync the folder).
 ///
@@ -14,9 +17,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.part"));
+    // A name no other writer uses (another copy of the app, another thread), so two
+    // saves never write into the same temporary file.
+    let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_file_name(format!(".{name}.{}-{n}.part", std::process::id()));
     let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
         file.write_all(bytes)?;
         file.flush()?;
         file.sync_all()?;
@@ -24,10 +33,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         // Make the rename itself durable (a power cut right after could otherwise
         // bring back the old directory entry). Not every platform can open a folder.
         #[cfg(unix)]
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-            && let Ok(dir) = std::fs::File::open(dir)
         {
-            let _ = dir.sync_all();
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            if let Ok(dir) = std::fs::File::open(dir) {
+                let _ = dir.sync_all();
+            }
         }
         Ok(())
     };
@@ -61,7 +74,12 @@ mod tests {
         write_atomically(&path, b"first").expect("write");
         write_atomically(&path, b"second").expect("overwrite");
         assert_eq!(std::fs::read(&path).expect("read"), b"second");
-        assert!(!dir.join(".out.txt.part").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(&dir)
+            .expect("list")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
         let missing = dir.join("no/such/folder/out.txt");
         let err = write_atomically(&missing, b"x").expect_err("no folder");
         assert!(err.contains("out.txt"), "{err}");

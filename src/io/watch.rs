@@ -130,7 +130,11 @@ mod tests {
         );
         std::thread::sleep(Duration::from_millis(100));
         assert!(!watcher.take_change(), "nothing edited yet");
-        std::fs::write(&file, "a longer text").expect("write");
+        // Written whole and renamed into place, as editors do, so the watcher cannot
+        // catch it half-written (which would rightly count as two changes).
+        let tmp = dir.join("a.ron.tmp");
+        std::fs::write(&tmp, "a longer text").expect("write");
+        std::fs::rename(&tmp, &file).expect("rename");
         let deadline = std::time::Instant::now() + Duration::from_secs(2);
         while !watcher.take_change() {
             assert!(std::time::Instant::now() < deadline, "edit not noticed");

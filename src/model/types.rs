@@ -368,9 +368,18 @@ pub struct Atlas {
     /// Paint order of the muscles on each view, computed once by
     /// [`crate::hit::cache_draw_orders`] (hit-testing and painting read it every frame).
     pub draw_orders: Vec<(ViewId, Vec<usize>)>,
+    /// Different for every loaded or changed atlas in this process, so drawings kept
+    /// between frames (the panel mesh cache) are never reused for changed data.
+    pub generation: u64,
 }
 
 impl Atlas {
+    /// Gives the atlas a new [`Atlas::generation`] (call after changing its data).
+    pub fn mark_changed(&mut self) {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        self.generation = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// The view with this id.
     #[must_use]
     pub fn view(&self, id: &ViewId) -> Option<&View> {

@@ -138,7 +138,7 @@ pub fn paint_panel(
 
     // Everything but text and marks: tessellated once per look, reused while the
     // view, zoom, theme, selection and hover stay the same.
-    let key = body_key(view, panel, &t, theme, &highlight);
+    let key = body_key(atlas, view, panel, &t, theme, &highlight);
     paint_cached(&painter, key, |out| {
         body_shapes(out, atlas, theme, view, panel, &t, highlight);
     });
@@ -150,6 +150,7 @@ pub fn paint_panel(
 /// A hash of everything [`body_shapes`] draws from, so the cached mesh is reused
 /// exactly while the drawing would come out the same.
 fn body_key(
+    atlas: &Atlas,
     view: &View,
     panel: &Panel,
     t: &ScreenFromBody,
@@ -158,6 +159,7 @@ fn body_key(
 ) -> u64 {
     use std::hash::{Hash as _, Hasher as _};
     let mut h = std::hash::DefaultHasher::new();
+    atlas.generation.hash(&mut h);
     view.id.hash(&mut h);
     panel.side.hash(&mut h);
     t.hash(&mut h);

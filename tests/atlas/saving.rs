@@ -23,34 +23,47 @@ fn disk_dir(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// Temporary files a save left behind (a kill in the middle of one leaves its file).
+fn temporary_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".part"))
+        .collect()
+}
+
 #[test]
 fn killing_the_writer_mid_save_leaves_the_old_or_the_new_file_whole() {
     let dir = disk_dir("kill");
     let file = dir.join("preferences.ron");
-    let part = dir.join(".preferences.ron.part");
     let mut mid_save_kills = 0;
     let mut seen = [false, false];
     let mut rounds = 0;
     // Keep killing until several kills have landed while a save was being written
-    // (its temporary file present), and at least 12 rounds were run.
+    // (a temporary file present), and at least 12 rounds were run.
     while rounds < 12 || (mid_save_kills < 3 && rounds < 60) {
-        let _ = std::fs::remove_file(&part);
+        for part in temporary_files(&dir) {
+            let _ = std::fs::remove_file(part);
+        }
         let mut child = Command::new(env!("CARGO_BIN_EXE_trigger-atlas"))
             .arg("keep-saving-prefs")
             .arg(&file)
             .stdout(Stdio::piped())
             .spawn()
             .expect("start the writer");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read");
-        assert_eq!(line.trim(), "saved");
-        // Different moments in the save cycle each round.
-        std::thread::sleep(Duration::from_millis(5 + (rounds * 17) % 60));
+        // The writer prints a line after each finished save: wait for one to three
+        // of them (so both values end up on disk in some rounds), then kill it a
+        // little later, at a different moment each round.
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        for _ in 0..=(rounds % 3) {
+            let line = lines.next().expect("a line").expect("read");
+            assert_eq!(line.trim(), "saved");
+        }
+        std::thread::sleep(Duration::from_micros((rounds as u64 * 1_700) % 9_000));
         child.kill().expect("kill");
         child.wait().expect("wait");
-        if part.exists() {
+        if !temporary_files(&dir).is_empty() {
             mid_save_kills += 1;
         }
         let restored: Restored<Preferences> = KeptFile::new(file.clone()).load();

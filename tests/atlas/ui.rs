@@ -577,6 +577,46 @@ fn the_kept_body_drawing_follows_the_theme_and_zoom_and_stays_small() {
 }
 
 #[test]
+fn an_edited_pattern_is_drawn_anew_after_a_reload() {
+    // The body drawing is kept between frames; new data must never show the old one.
+    let dir = crate::temp_dir("reload-redraw");
+    std::fs::create_dir_all(dir.join("muscles")).expect("mkdir");
+    let file = dir.join("muscles/mine.ron");
+    let original = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/muscles/masseter.ron"),
+    )
+    .expect("read")
+    .replace("id: \"masseter\"", "id: \"my_masseter\"")
+    .replace("name: \"Masseter\"", "name: \"My masseter\"");
+    std::fs::write(&file, &original).expect("write");
+    let app = AtlasApp::new(Some(&dir));
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    h.run();
+    click_label(&mut h, "My masseter");
+    let essential = Theme::light().essential;
+    let before = pixels_of(&mut h, "head_side", essential);
+    assert!(before > 300, "essential zones drawn ({before} px)");
+    // The upper-teeth zone becomes spillover: same views, same layout, new drawing.
+    let edited = original.replacen(
+        "(kind: Essential, view: \"head_side\", areas: [\"upper back teeth\"",
+        "(kind: Spillover, view: \"head_side\", areas: [\"upper back teeth\"",
+        1,
+    );
+    assert_ne!(edited, original, "the edit applies");
+    std::fs::write(&file, edited).expect("write");
+    h.state_mut().reload_data();
+    h.run();
+    let after = pixels_of(&mut h, "head_side", essential);
+    assert!(
+        after + 100 < before,
+        "the zone that is now spillover is no longer solid ({before} -> {after} px)"
+    );
+}
+
+#[test]
 fn the_keyboard_steps_through_a_region_and_switches_side_views_and_zoom() {
     let mut h = harness();
     click_label(&mut h, "Masseter");
