@@ -576,10 +576,11 @@ fn the_kept_body_drawing_follows_the_theme_and_zoom_and_stays_small() {
     );
 }
 
-#[test]
-fn an_edited_pattern_is_drawn_anew_after_a_reload() {
-    // The body drawing is kept between frames; new data must never show the old one.
-    let dir = crate::temp_dir("reload-redraw");
+/// A data folder (in a fresh temporary folder named after `name`) holding a copy of
+/// the masseter as "My masseter", and the app opened on it: (its file, its text,
+/// the harness).
+fn user_masseter(name: &str) -> (std::path::PathBuf, String, Harness<'static, AtlasApp>) {
+    let dir = crate::temp_dir(name);
     std::fs::create_dir_all(dir.join("muscles")).expect("mkdir");
     let file = dir.join("muscles/mine.ron");
     let original = std::fs::read_to_string(
@@ -595,6 +596,13 @@ fn an_edited_pattern_is_drawn_anew_after_a_reload() {
         .with_pixels_per_point(1.0)
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
     h.run();
+    (file, original, h)
+}
+
+#[test]
+fn an_edited_pattern_is_drawn_anew_after_a_reload() {
+    // The body drawing is kept between frames; new data must never show the old one.
+    let (file, original, mut h) = user_masseter("reload-redraw");
     click_label(&mut h, "My masseter");
     let essential = Theme::light().essential;
     let before = pixels_of(&mut h, "head_side", essential);
@@ -785,21 +793,7 @@ fn shift_click_compares_muscles_each_in_its_own_colour() {
 
 #[test]
 fn editing_a_data_file_reloads_it_and_a_broken_edit_keeps_the_last_good_version() {
-    let dir = crate::temp_dir("hot-reload");
-    std::fs::create_dir_all(dir.join("muscles")).expect("mkdir");
-    let file = dir.join("muscles/mine.ron");
-    let original = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/muscles/masseter.ron"),
-    )
-    .expect("read")
-    .replace("id: \"masseter\"", "id: \"my_masseter\"")
-    .replace("name: \"Masseter\"", "name: \"My masseter\"");
-    std::fs::write(&file, &original).expect("write");
-    let app = AtlasApp::new(Some(&dir));
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
-    h.run();
+    let (file, original, mut h) = user_masseter("hot-reload");
     let name = |h: &Harness<'_, AtlasApp>| {
         h.state()
             .atlas
