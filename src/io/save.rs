@@ -84,4 +84,30 @@ mod tests {
         let err = write_atomically(&missing, b"x").expect_err("no folder");
         assert!(err.contains("out.txt"), "{err}");
     }
+
+    #[test]
+    fn two_writers_saving_the_same_file_at_once_leave_one_whole_version() {
+        let dir = std::env::temp_dir().join(format!("trigger-atlas-race-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let path = dir.join("shared.txt");
+        let (a, b) = (vec![b'a'; 200_000], vec![b'b'; 300_000]);
+        std::thread::scope(|scope| {
+            for bytes in [&a, &b] {
+                let path = &path;
+                scope.spawn(move || {
+                    for _ in 0..20 {
+                        write_atomically(path, bytes).expect("every save succeeds");
+                    }
+                });
+            }
+        });
+        let kept = std::fs::read(&path).expect("read");
+        assert!(kept == a || kept == b, "a mix of {} bytes", kept.len());
+        let leftovers = std::fs::read_dir(&dir)
+            .expect("list")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+            .count();
+        assert_eq!(leftovers, 0);
+    }
 }
