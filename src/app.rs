@@ -1485,9 +1485,11 @@ impl AtlasApp {
         for c in commands {
             self.apply(c);
         }
-        let viewport = ui.ctx().input(|i| i.viewport().clone());
-        if viewport.fullscreen != Some(true)
-            && let Some(rect) = viewport.inner_rect
+        let (fullscreen, inner_rect) = ui
+            .ctx()
+            .input(|i| (i.viewport().fullscreen, i.viewport().inner_rect));
+        if fullscreen != Some(true)
+            && let Some(rect) = inner_rect
         {
             self.prefs.window_size = Some([rect.width().round(), rect.height().round()]);
         }

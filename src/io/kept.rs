@@ -85,29 +85,13 @@ impl KeptFile {
                     notice: None,
                 };
             }
-            Err(e) => {
-                self.hands_off = true;
-                return Restored {
-                    value: T::default(),
-                    notice: Some(format!(
-                        "Could not read your saved preferences ({shown}: {e}); the defaults are used and the file is left as it is (changes are not saved this session)."
-                    )),
-                };
-            }
+            Err(e) => return self.left_alone(&e),
             Ok(meta) if meta.len() > MAX_KEPT_BYTES => format!(
                 "it is {} bytes, more than the {MAX_KEPT_BYTES} bytes a preferences file can be",
                 meta.len()
             ),
             Ok(_) => match std::fs::read(&self.path) {
-                Err(e) => {
-                    self.hands_off = true;
-                    return Restored {
-                        value: T::default(),
-                        notice: Some(format!(
-                            "Could not read your saved preferences ({shown}: {e}); the defaults are used and the file is left as it is (changes are not saved this session)."
-                        )),
-                    };
-                }
+                Err(e) => return self.left_alone(&e),
                 Ok(bytes) => match parse::<T>(&bytes) {
                     Ok(value) => {
                         self.last_written = String::from_utf8(bytes).ok();
@@ -137,6 +121,19 @@ impl KeptFile {
         Restored {
             value: T::default(),
             notice: Some(notice),
+        }
+    }
+
+    /// A file that exists but cannot be read: the defaults, a notice, and the file is
+    /// never written over this session.
+    fn left_alone<T: Default>(&mut self, e: &std::io::Error) -> Restored<T> {
+        self.hands_off = true;
+        Restored {
+            value: T::default(),
+            notice: Some(format!(
+                "Could not read your saved preferences ({}: {e}); the defaults are used and the file is left as it is (changes are not saved this session).",
+                self.path.display()
+            )),
         }
     }
 
@@ -287,20 +284,24 @@ impl<T: Serialize + Send + 'static> BackgroundSaver<T> {
     /// Waits until everything queued is written; returns the problems not yet
     /// collected.
     pub fn finish(&mut self) -> Vec<String> {
+        self.stop();
+        self.problems()
+    }
+}
+
+impl<T> BackgroundSaver<T> {
+    /// Closes the queue and waits for the thread to write what is left.
+    fn stop(&mut self) {
         self.sender = None;
         if let Some(worker) = self.worker.take() {
             let _ = worker.join();
         }
-        self.problems()
     }
 }
 
 impl<T> Drop for BackgroundSaver<T> {
     fn drop(&mut self) {
-        self.sender = None;
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
-        }
+        self.stop();
     }
 }
 

@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use egui::emath::TSTransform;
-use egui::epaint::{ClippedShape, Primitive};
+use egui::epaint::{ClippedShape, Primitive, TessellationOptions};
 use egui::{Id, Mesh, Painter, Rect, Shape};
 
 /// Entries unused for this many passes are dropped.
@@ -20,13 +20,20 @@ const KEEP_PASSES: u64 = 4;
 
 #[derive(Clone, Default)]
 struct MeshCache {
+    /// The tessellation settings (feathering, rounding, tolerances) the meshes were
+    /// made with; when they change, every mesh is dropped.
+    options: Option<TessellationOptions>,
     entries: HashMap<u64, (Arc<Mesh>, u64)>,
+}
+
+fn cache_id() -> Id {
+    Id::unique("trigger_atlas::mesh_cache")
 }
 
 /// Adds to `painter` the mesh for `key`, calling `build` for the shapes (no text)
 /// only when no mesh for `key` was made recently. `key` must change whenever what
-/// `build` would draw changes; the pixel density and tessellation settings are
-/// added to it here.
+/// `build` would draw changes; the pixel density and font atlas size are added to
+/// it here, and a change of tessellation settings empties the cache.
 pub fn paint_cached(painter: &Painter, key: u64, build: impl FnOnce(&mut Vec<Shape>)) {
     let ctx = painter.ctx();
     let pass = ctx.cumulative_pass_nr();
@@ -43,13 +50,14 @@ pub fn paint_cached(painter: &Painter, key: u64, build: impl FnOnce(&mut Vec<Sha
         ppp.to_bits().hash(&mut h);
         // White-pixel texture coordinates depend on the font atlas size.
         font_size.hash(&mut h);
-        // Every tessellation setting (feathering, rounding, tolerances) shapes the mesh.
-        format!("{options:?}").hash(&mut h);
         h.finish()
     };
-    let cache_id = Id::unique("trigger_atlas::mesh_cache");
     let hit = ctx.data_mut(|d| {
-        let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id);
+        let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id());
+        if cache.options != Some(options) {
+            cache.entries.clear();
+            cache.options = Some(options);
+        }
         cache.entries.get_mut(&full_key).map(|(mesh, used)| {
             *used = pass;
             Arc::clone(mesh)
@@ -76,7 +84,7 @@ pub fn paint_cached(painter: &Painter, key: u64, build: impl FnOnce(&mut Vec<Sha
         }
         let mesh = Arc::new(mesh);
         ctx.data_mut(|d| {
-            let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id);
+            let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id());
             cache
                 .entries
                 .retain(|_, (_, used)| pass.saturating_sub(*used) < KEEP_PASSES);
@@ -91,7 +99,7 @@ pub fn paint_cached(painter: &Painter, key: u64, build: impl FnOnce(&mut Vec<Sha
 #[must_use]
 pub fn cached_meshes(ctx: &egui::Context) -> usize {
     ctx.data_mut(|d| {
-        d.get_temp_mut_or_default::<MeshCache>(Id::unique("trigger_atlas::mesh_cache"))
+        d.get_temp_mut_or_default::<MeshCache>(cache_id())
             .entries
             .len()
     })

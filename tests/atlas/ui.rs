@@ -69,6 +69,14 @@ fn click_at(h: &mut Harness<'_, AtlasApp>, pos: Pos2) {
     h.run();
 }
 
+/// Whether pixel `p` is `colour` within `tolerance` per channel.
+fn near(p: image::Rgba<u8>, colour: egui::Color32, tolerance: u8) -> bool {
+    let [r, g, b, _] = p.0;
+    r.abs_diff(colour.r()) <= tolerance
+        && g.abs_diff(colour.g()) <= tolerance
+        && b.abs_diff(colour.b()) <= tolerance
+}
+
 /// Counts pixels of the essential-zone colour in the left and right halves of the
 /// panel showing `view`.
 fn essential_pixels(h: &mut Harness<'_, AtlasApp>, view: &str) -> (usize, usize) {
@@ -81,8 +89,7 @@ fn essential_pixels(h: &mut Harness<'_, AtlasApp>, view: &str) -> (usize, usize)
             let Some(p) = image.get_pixel_checked(x, y) else {
                 continue;
             };
-            let close = |a: u8, b: u8| a.abs_diff(b) <= 10;
-            if close(p[0], target.r()) && close(p[1], target.g()) && close(p[2], target.b()) {
+            if near(*p, target, 10) {
                 if (x as f32) < rect.center().x {
                     left += 1;
                 } else {
@@ -527,21 +534,19 @@ fn type_key(h: &mut Harness<'_, AtlasApp>, text: &str) {
 fn pixels_of(h: &mut Harness<'_, AtlasApp>, view: &str, colour: egui::Color32) -> usize {
     let rect = panel_rect(h, view);
     let image = h.render().expect("render");
-    let close = |a: u8, b: u8| a.abs_diff(b) <= 6;
     (rect.top() as u32..rect.bottom() as u32)
         .flat_map(|y| (rect.left() as u32..rect.right() as u32).map(move |x| (x, y)))
         .filter_map(|(x, y)| image.get_pixel_checked(x, y))
-        .filter(|p| close(p[0], colour.r()) && close(p[1], colour.g()) && close(p[2], colour.b()))
+        .filter(|p| near(**p, colour, 6))
         .count()
 }
 
 /// Pixels of `colour` anywhere in the window.
 fn pixels_in_window(h: &mut Harness<'_, AtlasApp>, colour: egui::Color32) -> usize {
-    let image = h.render().expect("render");
-    let close = |a: u8, b: u8| a.abs_diff(b) <= 6;
-    image
+    h.render()
+        .expect("render")
         .pixels()
-        .filter(|p| close(p[0], colour.r()) && close(p[1], colour.g()) && close(p[2], colour.b()))
+        .filter(|p| near(**p, colour, 6))
         .count()
 }
 
