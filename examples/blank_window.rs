@@ -1,5 +1,6 @@
-//! A blank eframe window with the same renderer and window options as the atlas,
-//! for `scripts/startup.sh` to compare start-up times against.
+//! A blank eframe window with the same renderers (tried in the same order) and
+//! window options as the atlas, for `scripts/startup.sh` to compare start-up times
+//! against.
 
 struct Blank {
     probe: Option<trigger_atlas::probe::FrameProbe>,
@@ -15,19 +16,19 @@ impl eframe::App for Blank {
 }
 
 fn main() -> eframe::Result {
-    let options = eframe::NativeOptions {
+    let options = |renderer| eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Blank")
             .with_inner_size([1280.0, 860.0]),
+        renderer,
+        system_font_fallback: false,
         ..Default::default()
     };
-    eframe::run_native(
-        "blank-window",
-        options,
-        Box::new(|_cc| {
-            Ok(Box::new(Blank {
-                probe: trigger_atlas::probe::FrameProbe::from_env(),
-            }))
-        }),
-    )
+    trigger_atlas::renderer::run_window("blank-window", None, options, |cc| {
+        let probe = trigger_atlas::probe::FrameProbe::from_env();
+        if probe.is_some() {
+            eprintln!("renderer {}", trigger_atlas::renderer::started(cc));
+        }
+        Ok(Box::new(Blank { probe }))
+    })
 }

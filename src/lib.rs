@@ -14,6 +14,7 @@ pub mod io;
 pub mod model;
 pub mod probe;
 pub mod quiz;
+pub mod renderer;
 pub mod theme;
 pub mod ui;
 

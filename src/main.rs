@@ -461,9 +461,6 @@ fn keep_saving_prefs(file: PathBuf) -> ExitCode {
 }
 
 fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
-    // Load and validate the atlas on another core while eframe opens the window and
-    // sets up the GPU; the app is put together when both are ready.
-    let loading = std::thread::spawn(move || trigger_atlas::AtlasApp::new(data.as_deref()));
     let prefs = prefs.or_else(trigger_atlas::io::default_prefs_path);
     let mut kept = prefs.map(trigger_atlas::io::KeptFile::new);
     let restored = kept
@@ -477,34 +474,51 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         .and_then(|r| r.value.window_size)
         .filter(|[w, h]| (640.0..=16384.0).contains(w) && (480.0..=16384.0).contains(h))
         .unwrap_or([1280.0, 860.0]);
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Trigger Point Atlas")
-        .with_inner_size(size)
-        .with_min_inner_size([640.0, 480.0]);
-    if let Some(icon) = app_icon() {
-        viewport = viewport.with_icon(icon);
-    }
-    let options = eframe::NativeOptions {
-        viewport,
-        ..Default::default()
+    // While the main thread opens the window and starts the renderer, another thread
+    // loads and validates the atlas (leaving the main thread a core) and runs the UI
+    // once, so the first frame's text and drawings are ready when the window is.
+    let ctx = egui::Context::default();
+    let warm_ctx = ctx.clone();
+    let loading = std::thread::spawn(move || {
+        let threads = trigger_atlas::io::all_cores().saturating_sub(1).max(1);
+        let mut app = trigger_atlas::AtlasApp::load(data.as_deref(), threads);
+        app.window_clears_canvas = true;
+        app.window_icon = app_icon().map(std::sync::Arc::new);
+        if let (Some(kept), Some(restored)) = (kept, restored) {
+            app = app.with_prefs(kept, restored);
+        }
+        app.warm_up(&warm_ctx, size, LIKELY_MAX_TEXTURE_SIDE);
+        app
+    });
+    let options = |renderer| {
+        eframe::NativeOptions {
+            viewport: egui::ViewportBuilder::default()
+                .with_title("Trigger Point Atlas")
+                .with_inner_size(size)
+                .with_min_inner_size([640.0, 480.0]),
+            renderer,
+            // Without eframe's `system_fonts` feature this only adds a provider that
+            // logs a missing glyph, and adding it would throw away the fonts the
+            // warm-up pass prepared.
+            system_font_fallback: false,
+            ..Default::default()
+        }
     };
-    eframe::run_native(
-        "trigger-atlas",
-        options,
-        Box::new(move |_cc| {
-            let mut app = loading
-                .join()
-                .map_err(|_| "loading the atlas failed unexpectedly (a bug; please report it)")?;
-            app.probe = trigger_atlas::probe::FrameProbe::from_env();
-            app.window_clears_canvas = true;
-            let app = match (kept, restored) {
-                (Some(kept), Some(restored)) => app.with_prefs(kept, restored),
-                _ => app,
-            };
-            Ok(Box::new(app))
-        }),
-    )
+    trigger_atlas::renderer::run_window("trigger-atlas", Some(&ctx), options, move |cc| {
+        let mut app = loading
+            .join()
+            .map_err(|_| "loading the atlas failed unexpectedly (a bug; please report it)")?;
+        app.probe = trigger_atlas::probe::FrameProbe::from_env();
+        if app.probe.is_some() {
+            eprintln!("renderer {}", trigger_atlas::renderer::started(cc));
+        }
+        Ok(Box::new(app))
+    })
 }
+
+/// The largest texture OpenGL drivers (Mesa's included) usually allow; the warm-up
+/// pass lays text out for it.
+const LIKELY_MAX_TEXTURE_SIDE: usize = 16384;
 
 /// Decodes the embedded window icon; a broken icon is not worth failing over.
 fn app_icon() -> Option<egui::IconData> {

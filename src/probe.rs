@@ -7,7 +7,9 @@
 //!   stderr and close the window;
 //! - `frames`: print `frame <n> <unix time in ns>` to stderr at the start of every
 //!   frame, so a script can see whether an idle window keeps repainting, and
-//!   `ui <n> <µs>` after the app's UI code for that frame ran.
+//!   `ui <n> <µs>` after the app's UI code for that frame ran;
+//! - `busy`: like `frames`, but asks for the next frame at once every time, so the
+//!   gaps between `frame` lines are what one frame of this screen costs to draw.
 //!
 //! The blank comparison window (`examples/blank_window.rs`) uses the same probe.
 
@@ -16,6 +18,7 @@
 pub enum Probe {
     FirstFrame,
     Frames,
+    Busy,
 }
 
 impl Probe {
@@ -25,8 +28,11 @@ impl Probe {
         match std::env::var("TRIGGER_ATLAS_PROBE").ok()?.as_str() {
             "first-frame" => Some(Self::FirstFrame),
             "frames" => Some(Self::Frames),
+            "busy" => Some(Self::Busy),
             other => {
-                eprintln!("TRIGGER_ATLAS_PROBE: unknown value {other:?} (first-frame or frames)");
+                eprintln!(
+                    "TRIGGER_ATLAS_PROBE: unknown value {other:?} (first-frame, frames or busy)"
+                );
                 None
             }
         }
@@ -54,6 +60,10 @@ impl FrameProbe {
             .map_or(0, |d| d.as_nanos());
         match self.probe {
             Probe::Frames => eprintln!("frame {} {now}", self.frames),
+            Probe::Busy => {
+                eprintln!("frame {} {now}", self.frames);
+                ctx.request_repaint();
+            }
             Probe::FirstFrame if self.frames == 1 => {
                 eprintln!("first-ui {now}");
                 ctx.request_repaint();
@@ -70,7 +80,9 @@ impl FrameProbe {
     /// Reports how long the app's UI code took this frame.
     pub fn ui_done(&self, took: std::time::Duration) {
         match self.probe {
-            Probe::Frames => eprintln!("ui {} {}", self.frames, took.as_micros()),
+            Probe::Frames | Probe::Busy => {
+                eprintln!("ui {} {}", self.frames, took.as_micros());
+            }
             Probe::FirstFrame if self.frames == 1 => {
                 eprintln!("first-ui-took {}", took.as_micros());
             }

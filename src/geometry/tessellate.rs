@@ -1,48 +1,146 @@
-//! Work done once per shape when data loads: triangles for concave fills and the
-//! dot positions of stippled zones. Per frame we only transform and paint.
+//! Work done once per shape: triangles for concave fills (when a shape is first
+//! drawn) and the dot positions of stippled zones (when the data loads). Per frame
+//! we only transform and paint.
+
+use std::sync::OnceLock;
 
 use emath::{Pos2, Rect};
 
-/// A filled polygon ready to paint: its outline and triangle indices into it.
+use super::polygon::polygon_area;
+use super::simplify::{level_for_scale, levels};
+
+/// A filled polygon ready to paint: its outline, simplified copies of it for small
+/// figures, and their triangles.
+///
+/// Triangles are made the first time a copy is drawn, not when the data loads:
+/// ear-clipping was the dearest part of loading, and most shapes (other views, deep
+/// muscles, every pattern's zones) are not on screen at start-up, or ever at every
+/// size.
 #[derive(Clone, Debug)]
 pub struct Tessellation {
     /// The smoothed outline in body coordinates.
     pub outline: Vec<Pos2>,
-    /// Triangle list indexing `outline`.
-    pub triangles: Vec<u32>,
+    /// Triangle list indexing `outline`, made when first asked for.
+    full_triangles: OnceLock<Vec<u32>>,
+    /// The area `outline` encloses.
+    area: f32,
     /// Bounding box of `outline`, for quick rejection in hit tests and ranking.
     pub bounds: Rect,
+    /// Simplified copies for drawing small, one per
+    /// [`LEVEL_TOLERANCES`](super::LEVEL_TOLERANCES) entry; `None` where simplifying
+    /// saved little.
+    coarser: Vec<Option<Coarse>>,
+}
+
+/// A simplified outline and its triangles (made when first asked for; `None` if they
+/// do not cover the shape, when simplifying made a thin shape cross itself).
+#[derive(Clone, Debug)]
+struct Coarse {
+    outline: Vec<Pos2>,
+    triangles: OnceLock<Option<Vec<u32>>>,
+}
+
+impl Coarse {
+    fn triangles(&self, area: f32) -> Option<&[u32]> {
+        self.triangles
+            .get_or_init(|| {
+                let triangles = triangulate(&self.outline);
+                let covered = triangles_area(&self.outline, &triangles);
+                ((covered - area).abs() <= area * 0.02 + 1e-3).then_some(triangles)
+            })
+            .as_deref()
+    }
 }
 
 impl Tessellation {
-    /// Triangulates a smoothed outline.
+    /// A fill for a smoothed outline, with its simplified copies.
     #[must_use]
     pub fn new(outline: Vec<Pos2>) -> Self {
-        let triangles = triangulate(&outline);
-        let bounds = Rect::from_points(&outline);
+        let coarser = levels(&outline, true)
+            .into_iter()
+            .map(|level| {
+                level.map(|outline| Coarse {
+                    outline,
+                    triangles: OnceLock::new(),
+                })
+            })
+            .collect();
         Self {
+            bounds: Rect::from_points(&outline),
+            area: polygon_area(&outline).abs(),
             outline,
-            triangles,
-            bounds,
+            full_triangles: OnceLock::new(),
+            coarser,
         }
     }
 
+    /// Triangle list indexing [`Tessellation::outline`].
+    #[must_use]
+    pub fn triangles(&self) -> &[u32] {
+        self.full_triangles
+            .get_or_init(|| triangulate(&self.outline))
+    }
+
+    /// The outline and triangles to draw at `scale` screen points per body unit:
+    /// the coarsest copy within [`MAX_SCREEN_ERROR`](super::MAX_SCREEN_ERROR) of the
+    /// curve whose triangles cover the shape, or the full outline.
+    #[must_use]
+    pub fn for_scale(&self, scale: f32) -> (&[Pos2], &[u32]) {
+        if let Some(level) = level_for_scale(scale) {
+            for c in self.coarser[..=level].iter().rev().flatten() {
+                if let Some(triangles) = c.triangles(self.area) {
+                    return (&c.outline, triangles);
+                }
+            }
+        }
+        (&self.outline, self.triangles())
+    }
+
     /// The mirror image across the vertical line `x = axis_x`. A reflection keeps
-    /// every triangle a triangle, so the indices are reused as they are.
+    /// every triangle a triangle, so triangles already made are reused as they are.
     #[must_use]
     pub fn mirrored(&self, axis_x: f32) -> Self {
-        let outline: Vec<Pos2> = self
-            .outline
-            .iter()
-            .map(|p| crate::geometry::mirror_x(*p, axis_x))
-            .collect();
-        let bounds = Rect::from_points(&outline);
+        let mirror = |points: &[Pos2]| -> Vec<Pos2> {
+            points
+                .iter()
+                .map(|p| crate::geometry::mirror_x(*p, axis_x))
+                .collect()
+        };
+        let outline = mirror(&self.outline);
         Self {
+            bounds: Rect::from_points(&outline),
+            area: self.area,
             outline,
-            triangles: self.triangles.clone(),
-            bounds,
+            full_triangles: self.full_triangles.clone(),
+            coarser: self
+                .coarser
+                .iter()
+                .map(|c| {
+                    c.as_ref().map(|c| Coarse {
+                        outline: mirror(&c.outline),
+                        triangles: c.triangles.clone(),
+                    })
+                })
+                .collect(),
         }
     }
+}
+
+/// The total area of `triangles` (indices into `points`): equal to the polygon's
+/// area when they cover it exactly once.
+#[must_use]
+pub fn triangles_area(points: &[Pos2], triangles: &[u32]) -> f32 {
+    triangles
+        .chunks_exact(3)
+        .map(|t| {
+            polygon_area(&[
+                points[t[0] as usize],
+                points[t[1] as usize],
+                points[t[2] as usize],
+            ])
+            .abs()
+        })
+        .sum()
 }
 
 /// Ear-clipping triangulation of a simple (possibly concave) polygon. Returns an
@@ -111,13 +209,7 @@ mod tests {
     use emath::pos2;
 
     fn triangle_area_sum(t: &Tessellation) -> f32 {
-        t.triangles
-            .chunks_exact(3)
-            .map(|c| {
-                let [a, b, d] = [c[0], c[1], c[2]].map(|i| t.outline[i as usize]);
-                polygon_area(&[a, b, d]).abs()
-            })
-            .sum()
+        triangles_area(&t.outline, t.triangles())
     }
 
     #[test]
@@ -139,11 +231,17 @@ mod tests {
         assert_eq!(left.bounds.min, pos2(160.0, 10.0));
         assert_eq!(left.bounds.max, pos2(190.0, 50.0));
         // Every triangle's centre lies inside the mirrored outline.
-        for c in left.triangles.chunks_exact(3) {
+        for c in left.triangles().chunks_exact(3) {
             let [a, b, d] = [c[0], c[1], c[2]].map(|i| left.outline[i as usize]);
             let centre = pos2((a.x + b.x + d.x) / 3.0, (a.y + b.y + d.y) / 3.0);
             assert!(point_in_polygon(&left.outline, centre));
         }
+        // Mirrored after its triangles were made, the copy reuses them, still exactly.
+        let made = Tessellation::new(l.clone());
+        let _ = made.triangles();
+        let reused = made.mirrored(100.0);
+        assert_eq!(reused.triangles(), made.triangles());
+        assert!((triangle_area_sum(&reused) - area).abs() < 1e-3);
     }
 
     #[test]
@@ -158,17 +256,7 @@ mod tests {
         ];
         let tris = triangulate(&l_shape);
         assert_eq!(tris.len(), 4 * 3, "six vertices make four triangles");
-        let area: f32 = tris
-            .chunks(3)
-            .map(|t| {
-                polygon_area(&[
-                    l_shape[t[0] as usize],
-                    l_shape[t[1] as usize],
-                    l_shape[t[2] as usize],
-                ])
-                .abs()
-            })
-            .sum();
+        let area = triangles_area(&l_shape, &tris);
         assert!((area - 7.0).abs() < 1e-4, "area {area}");
     }
 

@@ -297,15 +297,35 @@ fn read_text(path: &Path) -> Result<SourceText, DataError> {
     Ok(SourceText { name, text })
 }
 
-/// Builds the atlas from the embedded defaults plus, optionally, a user folder.
+/// Builds the atlas from the embedded defaults plus, optionally, a user folder,
+/// on all of the machine's cores.
 #[must_use]
 pub fn load_atlas(user_folder: Option<&Path>) -> LoadReport {
+    load_atlas_on(user_folder, all_cores())
+}
+
+/// The number of cores the machine offers (at least 1).
+#[must_use]
+pub fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}
+
+/// [`load_atlas`] on at most `threads` threads. The window loads while eframe opens
+/// it on the main thread, so it leaves that thread a core of its own.
+#[must_use]
+pub fn load_atlas_on(user_folder: Option<&Path>, threads: usize) -> LoadReport {
     let (views_src, muscle_srcs) = embedded_sources();
     let (user_views, user_muscles, mut errors) = match user_folder {
         Some(dir) => read_folder(dir),
         None => (None, Vec::new(), Vec::new()),
     };
-    let mut report = build(&views_src, &muscle_srcs, user_views.as_ref(), &user_muscles);
+    let mut report = build_on(
+        &views_src,
+        &muscle_srcs,
+        user_views.as_ref(),
+        &user_muscles,
+        threads,
+    );
     errors.append(&mut report.errors);
     report.errors = errors;
     report
@@ -324,13 +344,13 @@ pub fn sort_muscles(muscles: &mut [Muscle]) {
     });
 }
 
-/// Parses and validates every muscle file, spread over the machine's cores (each
-/// file is independent of the others); results come back in the order given.
+/// Parses and validates every muscle file, spread over up to `threads` threads
+/// (each file is independent of the others); results come back in the order given.
 fn parse_muscles_in_parallel(
     sources: &[(&SourceText, bool)],
     views: &[View],
+    threads: usize,
 ) -> Vec<Result<Muscle, Vec<DataError>>> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let per_thread = sources.len().div_ceil(threads.clamp(1, 8)).max(8);
     let parse_all = |chunk: &[(&SourceText, bool)]| -> Vec<_> {
         chunk
@@ -380,6 +400,22 @@ pub fn build(
     user_views: Option<&SourceText>,
     user_muscles: &[SourceText],
 ) -> LoadReport {
+    build_on(
+        views_src,
+        muscle_srcs,
+        user_views,
+        user_muscles,
+        all_cores(),
+    )
+}
+
+fn build_on(
+    views_src: &SourceText,
+    muscle_srcs: &[SourceText],
+    user_views: Option<&SourceText>,
+    user_muscles: &[SourceText],
+    threads: usize,
+) -> LoadReport {
     let mut report = LoadReport::default();
     let (mut views, errs) = parse_views(&views_src.text, &views_src.name);
     report.errors.extend(errs);
@@ -399,7 +435,7 @@ pub fn build(
         .map(|s| (s, false))
         .chain(user_muscles.iter().map(|s| (s, true)))
         .collect();
-    let parsed = parse_muscles_in_parallel(&sources, &views);
+    let parsed = parse_muscles_in_parallel(&sources, &views, threads);
     for ((src, is_user), parsed) in sources.into_iter().zip(parsed) {
         match parsed {
             Ok(m) => match muscles.iter_mut().find(|o| o.id == m.id) {

@@ -111,6 +111,30 @@ pub struct BodyLine {
     pub points: Vec<Pos2>,
     pub closed: bool,
     pub weight: LineWeight,
+    /// Simplified copies for drawing small, one per
+    /// [`LEVEL_TOLERANCES`](crate::geometry::LEVEL_TOLERANCES) entry (`None`: no saving).
+    pub coarser: Vec<Option<Vec<Pos2>>>,
+}
+
+impl BodyLine {
+    #[must_use]
+    pub fn new(points: Vec<Pos2>, closed: bool, weight: LineWeight) -> Self {
+        let coarser = crate::geometry::levels(&points, closed);
+        Self {
+            points,
+            closed,
+            weight,
+            coarser,
+        }
+    }
+
+    /// The points to draw at `scale` screen points per body unit.
+    #[must_use]
+    pub fn points_for_scale(&self, scale: f32) -> &[Pos2] {
+        crate::geometry::level_for_scale(scale)
+            .and_then(|level| self.coarser[..=level].iter().rev().flatten().next())
+            .unwrap_or(&self.points)
+    }
 }
 
 /// One drawing of the body (front, back, side of the head …).

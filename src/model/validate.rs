@@ -266,17 +266,9 @@ pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
             smooth_open(&control)
         };
         if *mirror {
-            lines.push(BodyLine {
-                points: mirror_all(&smooth),
-                closed: *closed,
-                weight: *weight,
-            });
+            lines.push(BodyLine::new(mirror_all(&smooth), *closed, *weight));
         }
-        lines.push(BodyLine {
-            points: smooth,
-            closed: *closed,
-            weight: *weight,
-        });
+        lines.push(BodyLine::new(smooth, *closed, *weight));
     }
     if report.errors.is_empty() {
         // Show the body with a margin for labels, never more than the artboard.
@@ -515,7 +507,14 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
         let Some(outline) = closed_shape(&mut report, zone.position, "Zone", &control) else {
             continue;
         };
-        let dots = sided_outline(view, stipple_points(&outline, STIPPLE_SPACING));
+        // Only spillover zones are stippled.
+        let dots = match zone.value.kind {
+            ZoneKind::Spillover => sided_outline(view, stipple_points(&outline, STIPPLE_SPACING)),
+            ZoneKind::Essential => Sided {
+                right: Vec::new(),
+                left: Vec::new(),
+            },
+        };
         zones.push(Zone {
             kind: zone.value.kind,
             view: view.id.clone(),

@@ -24,6 +24,8 @@ struct MeshCache {
     /// made with; when they change, every mesh is dropped.
     options: Option<TessellationOptions>,
     entries: HashMap<u64, (Arc<Mesh>, u64)>,
+    /// How many meshes were made since the context began (tests read it).
+    made: u64,
 }
 
 fn cache_id() -> Id {
@@ -89,6 +91,7 @@ pub fn paint_cached(painter: &Painter, key: u64, build: impl FnOnce(&mut Vec<Sha
                 .entries
                 .retain(|_, (_, used)| pass.saturating_sub(*used) < KEEP_PASSES);
             cache.entries.insert(full_key, (Arc::clone(&mesh), pass));
+            cache.made += 1;
         });
         mesh
     });
@@ -103,4 +106,11 @@ pub fn cached_meshes(ctx: &egui::Context) -> usize {
             .entries
             .len()
     })
+}
+
+/// How many panel meshes were tessellated since `ctx` began (tests check that a
+/// frame reused them).
+#[must_use]
+pub fn meshes_made(ctx: &egui::Context) -> u64 {
+    ctx.data_mut(|d| d.get_temp_mut_or_default::<MeshCache>(cache_id()).made)
 }

@@ -67,10 +67,11 @@ fn line_width(theme: &Theme, body_width: f32, t: &ScreenFromBody) -> f32 {
 
 fn fill_mesh(tess: &Tessellation, t: &ScreenFromBody, color: Color32) -> Shape {
     let mut mesh = Mesh::default();
-    for p in &tess.outline {
+    let (outline, triangles) = tess.for_scale(t.scale());
+    for p in outline {
         mesh.colored_vertex(t.apply(*p), color);
     }
-    for tri in tess.triangles.chunks_exact(3) {
+    for tri in triangles.chunks_exact(3) {
         mesh.add_triangle(tri[0], tri[1], tri[2]);
     }
     Shape::mesh(mesh)
@@ -227,7 +228,7 @@ fn body_shapes(
                     theme.muscle_fill
                 };
                 out.push(fill_mesh(tess, t, fill));
-                let pts = closed_points(&tess.outline, t);
+                let pts = closed_points(tess.for_scale(t.scale()).0, t);
                 let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
                 if muscle.layer == Layer::Deep {
                     let dash = (4.0 * t.scale()).max(3.0);
@@ -303,7 +304,7 @@ fn body_shapes(
             for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
                 for &side in pattern_sides {
                     if let Some(g) = shown(side) {
-                        let pts = closed_points(&shape.fill.get(g).outline, t);
+                        let pts = closed_points(shape.fill.get(g).for_scale(t.scale()).0, t);
                         let stroke = Stroke::new(detail_w * 1.6, *line);
                         if muscle.layer == Layer::Deep {
                             let dash = (5.0 * t.scale()).max(3.0);
@@ -351,16 +352,17 @@ fn line_shapes(
             LineWeight::Detail => (detail_w, theme.detail),
             LineWeight::Faint => (detail_w * 0.8, theme.faint),
         };
+        let points = line.points_for_scale(t.scale());
         let pts = if line.closed {
-            closed_points(&line.points, t)
+            closed_points(points, t)
         } else {
-            open_points(&line.points, t)
+            open_points(points, t)
         };
         out.push(Shape::line(pts, Stroke::new(w, color)));
     }
     for part in &view.silhouette {
         out.push(Shape::line(
-            closed_points(&part.outline, t),
+            closed_points(part.for_scale(t.scale()).0, t),
             Stroke::new(outline_w, theme.outline),
         ));
     }
@@ -412,7 +414,7 @@ pub fn zone_shapes(
             out.push(fill_mesh(tess, t, colours.essential));
             // A same-colour stroke anti-aliases the mesh edge.
             out.push(Shape::line(
-                closed_points(&tess.outline, t),
+                closed_points(tess.for_scale(t.scale()).0, t),
                 Stroke::new(1.0, colours.essential),
             ));
         }

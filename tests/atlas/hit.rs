@@ -112,7 +112,7 @@ fn every_muscle_can_be_reached_by_clicking_its_shape() {
     for m in &atlas.muscles {
         let reachable = m.shapes.iter().any(|shape| {
             let tess = &shape.fill.right;
-            tess.triangles.chunks_exact(3).any(|t| {
+            tess.triangles().chunks_exact(3).any(|t| {
                 let [a, b, c] = [t[0], t[1], t[2]].map(|i| tess.outline[i as usize]);
                 let centroid = pos2((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0);
                 hit_test(&atlas, &shape.view, Side::Right, centroid)

@@ -14,6 +14,7 @@ mod lessons;
 mod quiz;
 mod render;
 mod saving;
+mod startup;
 mod ui;
 
 use trigger_atlas::io::{LoadReport, load_atlas};

@@ -100,7 +100,7 @@ fn essential_spot(h: &Harness<'_, AtlasApp>) -> Pos2 {
             side: if lateral { q.side() } else { Side::Right },
         };
         let tess = zone.fill.get(if lateral { Side::Right } else { q.side() });
-        let t = &tess.triangles;
+        let t = tess.triangles();
         let [a, b, c] = [t[0], t[1], t[2]].map(|i| tess.outline[i as usize]);
         let inside = pos2((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0);
         if let Some(p) = app.canvas.screen_pos(&app.atlas, &panel, inside) {

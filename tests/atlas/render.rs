@@ -55,11 +55,11 @@ fn render_has_the_asked_size_and_zone_pixels_where_the_data_says() {
     let t = panel_transform(view, panel, *rect);
     let right = t.apply(inside_point(
         &zone.fill.right.outline,
-        &zone.fill.right.triangles,
+        zone.fill.right.triangles(),
     ));
     let left = t.apply(inside_point(
         &zone.fill.left.outline,
-        &zone.fill.left.triangles,
+        zone.fill.left.triangles(),
     ));
     let pixel = |p: Pos2| *image.get_pixel(p.x.round() as u32, p.y.round() as u32);
     let red = theme.essential;

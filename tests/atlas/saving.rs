@@ -142,7 +142,7 @@ fn a_changed_preference_is_saved_and_read_back_by_the_next_start() {
     h.run();
     // Closing the window writes anything not yet saved (changes within a second of
     // the last save wait, so a window being resized is not written every frame).
-    eframe::App::on_exit(h.state_mut());
+    eframe::App::on_exit(h.state_mut(), None);
     let next = AtlasApp::from_parts(embedded().atlas, Vec::new()).with_prefs_file(file);
     assert!(next.prefs.dark_mode, "dark mode was saved");
     assert_eq!(next.prefs.side, trigger_atlas::app::SideChoice::Left);
