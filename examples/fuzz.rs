@@ -1,6 +1,8 @@
 //! A mutation fuzzer for the loader and validator: takes the embedded data files,
 //! mutates them at random (characters, RON tokens, numbers, cut and copied ranges)
-//! and feeds every result to the same parsers the app uses, catching any panic.
+//! and feeds every result to the same parsers the app uses, then triangulates every
+//! shape at three sizes as drawing does (triangles are made on first draw), catching
+//! any panic.
 //!
 //! `cargo run --release --example fuzz -- [INPUTS] [SEED]` (default 1,000,000 inputs).
 //! On a panic the input is written to `fuzz-crash-<n>.ron` and the run fails.
@@ -8,7 +10,17 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use trigger_atlas::geometry::Tessellation;
 use trigger_atlas::io::{embedded_sources, load_atlas, parse_lesson, parse_muscle, parse_views};
+use trigger_atlas::model::Side;
+
+/// Triangles are made when a shape is first drawn, at the size it is drawn; make
+/// them for a small figure, a screen-sized one and a zoomed one.
+fn triangulate_every_size(tess: &Tessellation) {
+    for scale in [0.3, 1.5, 50.0] {
+        let _ = tess.for_scale(scale);
+    }
+}
 
 /// Pieces of RON and of our format that make mutations reach deep into the parser.
 const TOKENS: [&str; 24] = [
@@ -131,13 +143,25 @@ fn main() {
                     };
                     let outcome = catch_unwind(AssertUnwindSafe(|| match which {
                         0 => {
-                            let _ = parse_views(&input, "fuzz.ron");
+                            let (views, _) = parse_views(&input, "fuzz.ron");
+                            for view in &views {
+                                view.silhouette.iter().for_each(triangulate_every_size);
+                            }
                         }
                         1 | 2 => {
                             let _ = parse_lesson(&input, "fuzz.ron", atlas);
                         }
                         _ => {
-                            let _ = parse_muscle(&input, "fuzz.ron", views);
+                            if let Ok(muscle) = parse_muscle(&input, "fuzz.ron", views) {
+                                for side in Side::BOTH {
+                                    for shape in &muscle.shapes {
+                                        triangulate_every_size(shape.fill.get(side));
+                                    }
+                                    for zone in &muscle.zones {
+                                        triangulate_every_size(zone.fill.get(side));
+                                    }
+                                }
+                            }
                         }
                     }));
                     if outcome.is_err() {

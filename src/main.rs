@@ -487,7 +487,11 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         if let (Some(kept), Some(restored)) = (kept, restored) {
             app = app.with_prefs(kept, restored);
         }
-        app.warm_up(&warm_ctx, size, LIKELY_MAX_TEXTURE_SIDE);
+        app.warm_up(
+            &warm_ctx,
+            size,
+            trigger_atlas::renderer::likely_max_texture_side(),
+        );
         app
     });
     let options = |renderer| {
@@ -515,10 +519,6 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         Ok(Box::new(app))
     })
 }
-
-/// The largest texture OpenGL drivers (Mesa's included) usually allow; the warm-up
-/// pass lays text out for it.
-const LIKELY_MAX_TEXTURE_SIDE: usize = 16384;
 
 /// Decodes the embedded window icon; a broken icon is not worth failing over.
 fn app_icon() -> Option<egui::IconData> {
