@@ -138,6 +138,14 @@ pub struct Preferences {
     pub window_size: Option<[f32; 2]>,
 }
 
+impl Preferences {
+    /// egui's zoom: large type for the back of a hall in presentation mode.
+    #[must_use]
+    pub fn zoom_factor(&self) -> f32 {
+        if self.presentation { 1.6 } else { 1.0 }
+    }
+}
+
 impl Default for Preferences {
     fn default() -> Self {
         Self {
@@ -279,9 +287,8 @@ pub struct AtlasApp {
     /// panels need not paint their backgrounds: on a machine without a GPU every
     /// painted pixel costs. Off in tests, whose renderer clears to transparent.
     pub window_clears_canvas: bool,
-    /// The window's icon, given to the window with the first frame: set before the
-    /// window opens, it made the window appear 15 ms later (X11 copies it pixel by
-    /// pixel).
+    /// The window's icon, to give the window with its first frame (on X11, where
+    /// setting it before the window opens delays the first frame by 15 ms).
     pub window_icon: Option<std::sync::Arc<egui::IconData>>,
 }
 
@@ -315,6 +322,11 @@ fn system_save_dialog() -> SaveDialog {
 
 /// How often the data folder is looked at for edits (on a background thread).
 const FOLDER_CHECK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The largest font texture the window asks its renderer for. egui's wgpu setup
+/// allows 8192 and OpenGL drivers 8192 to 32768; one size for all keeps the font
+/// atlas made before the window opened valid (see [`AtlasApp::warm_up`]).
+pub const MAX_TEXTURE_SIDE: usize = 8192;
 
 /// Preferences changed more often than this (a window being resized) are written
 /// once the changes settle.
@@ -1236,42 +1248,58 @@ impl AtlasApp {
         self.show_errors = open;
     }
 
-    /// Runs the window's UI on `ctx` before the window is there, on a thread of
-    /// its own while the main thread opens the window: text is laid out, every glyph
-    /// it needs rasterised into the font atlas, and the body drawings tessellated
-    /// into the mesh cache, so the first real frame finds them ready.
+    /// Runs the window's UI on `ctx` before the window is there, on a thread of its
+    /// own while the main thread opens the window: text is laid out, every glyph it
+    /// needs rasterised into the font atlas, and the body drawings tessellated into
+    /// the mesh cache, so the first real frame finds them ready.
     ///
-    /// `size` is the window's size in points; `max_texture_side` should be what the
-    /// renderer will report (if not, the first frame lays the text out again, but
-    /// keeps the rasterised glyphs). Nothing this pass paints is shown; the font
-    /// atlas it filled is handed to the renderer with the first real frame.
-    pub fn warm_up(&mut self, ctx: &egui::Context, size: [f32; 2], max_texture_side: usize) {
+    /// `size` is the window's size in points. Text is laid out for a font texture of
+    /// at most [`MAX_TEXTURE_SIDE`] (the window holds every renderer to it, see
+    /// `raw_input_hook`) at one pixel per point; on a screen with more pixels per point
+    /// the first frame lays out and tessellates again, as it would have anyway.
+    /// Nothing these passes paint is shown; the textures they made are handed to the
+    /// renderer with the first real frame.
+    pub fn warm_up(&mut self, ctx: &egui::Context, size: [f32; 2]) {
         let input = || egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
                 egui::vec2(size[0], size[1]),
             )),
-            max_texture_side: Some(max_texture_side),
+            max_texture_side: Some(MAX_TEXTURE_SIDE),
+            // eframe starts its clock from the context's time when the window opens.
+            time: Some(0.0),
             ..Default::default()
         };
         // Two passes, as egui settles a new layout over two (panels and scroll areas
         // measure themselves first); measured in the window, after one warm-up pass
         // the first frame's UI still took 7-9 ms, after two under 1 ms.
-        let mut uploads = false;
+        let mut uploads = egui::TexturesDelta::default();
         for _ in 0..2 {
             let mut output = ctx.run_ui(input(), |ui| self.ui_root(ui));
-            uploads |= !output.textures_delta.set.is_empty();
-            output.textures_delta.clear();
+            uploads.append(std::mem::take(&mut output.textures_delta));
         }
-        // The passes' texture uploads went nowhere; queue the whole font atlas again.
-        if uploads {
-            #[expect(
-                clippy::redundant_closure_for_method_calls,
-                reason = "the method path does not satisfy the higher-ranked lifetime"
-            )]
-            let atlas = ctx.fonts(|f| f.image());
-            ctx.tex_manager().write().set(
-                egui::TextureId::default(),
+        // Those uploads went nowhere: queue them again for the first real frame. The
+        // font atlas goes whole, as it is now; any other texture still alive gets its
+        // updates again, in order.
+        #[expect(
+            clippy::redundant_closure_for_method_calls,
+            reason = "the method path does not satisfy the higher-ranked lifetime"
+        )]
+        let atlas = ctx.fonts(|f| f.image());
+        let font = egui::TextureId::default();
+        let textures = ctx.tex_manager();
+        let mut textures = textures.write();
+        for (id, deltas) in std::mem::take(&mut uploads.set) {
+            if id != font && textures.meta(id).is_some() {
+                for delta in deltas {
+                    textures.set(id, delta);
+                }
+            }
+        }
+        uploads.clear();
+        if textures.meta(font).is_some() {
+            textures.set(
+                font,
                 egui::epaint::ImageDelta::full(atlas, egui::TextureOptions::LINEAR),
             );
         }
@@ -1282,8 +1310,7 @@ impl AtlasApp {
         self.wake.get_or_init(|| ui.ctx().clone());
         self.watch_data_folder(ui.ctx());
         self.keyboard_ui(ui.ctx());
-        // Large type for the back of a hall; normal otherwise.
-        let zoom = if self.prefs.presentation { 1.6 } else { 1.0 };
+        let zoom = self.prefs.zoom_factor();
         if (ui.ctx().zoom_factor() - zoom).abs() > f32::EPSILON {
             ui.ctx().set_zoom_factor(zoom);
         }
@@ -1564,6 +1591,16 @@ impl eframe::App for AtlasApp {
         if let Some(probe) = &self.probe {
             probe.ui_done(start.elapsed());
         }
+    }
+
+    /// Holds every renderer to one font texture size, the one [`AtlasApp::warm_up`]
+    /// laid text out for: a different size would make egui start a new font atlas.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.max_texture_side = Some(
+            raw_input
+                .max_texture_side
+                .map_or(MAX_TEXTURE_SIDE, |side| side.min(MAX_TEXTURE_SIDE)),
+        );
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {

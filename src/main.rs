@@ -469,37 +469,56 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
     if let Some(notice) = restored.as_ref().and_then(|r| r.notice.as_ref()) {
         eprintln!("{notice}");
     }
+    // eframe runs on this context. What eframe would set up on its own context is
+    // set here, and so is the zoom of presentation mode: egui sizes the window in
+    // zoomed points, and the UI run below must lay out at the same zoom.
+    let zoom = restored.as_ref().map_or(1.0, |r| r.value.zoom_factor());
+    let ctx = egui::Context::default();
+    ctx.set_embed_viewports(false);
+    ctx.options_mut(|o| o.zoom_factor = zoom);
+    // The saved size is in those points; sizes are checked and defaulted in pixels.
     let size = restored
         .as_ref()
         .and_then(|r| r.value.window_size)
-        .filter(|[w, h]| (640.0..=16384.0).contains(w) && (480.0..=16384.0).contains(h))
-        .unwrap_or([1280.0, 860.0]);
+        .filter(|[w, h]| {
+            (640.0..=16384.0).contains(&(w * zoom)) && (480.0..=16384.0).contains(&(h * zoom))
+        })
+        .unwrap_or([1280.0 / zoom, 860.0 / zoom]);
+    let min_size = [640.0 / zoom, 480.0 / zoom];
+    // X11 copies a window icon pixel by pixel: set before the window opened, it made
+    // the first frame 15 ms later, so there the app gives it with the first frame.
+    // Windows and macOS take the taskbar and dock icons only from the window options.
+    let icon = app_icon().map(std::sync::Arc::new);
+    let (first_frame_icon, options_icon) = if cfg!(target_os = "linux") {
+        (icon, None)
+    } else {
+        (None, icon)
+    };
     // While the main thread opens the window and starts the renderer, another thread
-    // loads and validates the atlas (leaving the main thread a core) and runs the UI
-    // once, so the first frame's text and drawings are ready when the window is.
-    let ctx = egui::Context::default();
+    // loads and validates the atlas (leaving the main thread a core) and runs the UI,
+    // so the first frame's text and drawings are ready when the window is.
     let warm_ctx = ctx.clone();
     let loading = std::thread::spawn(move || {
         let threads = trigger_atlas::io::all_cores().saturating_sub(1).max(1);
         let mut app = trigger_atlas::AtlasApp::load(data.as_deref(), threads);
         app.window_clears_canvas = true;
-        app.window_icon = app_icon().map(std::sync::Arc::new);
+        app.window_icon = first_frame_icon;
         if let (Some(kept), Some(restored)) = (kept, restored) {
             app = app.with_prefs(kept, restored);
         }
-        app.warm_up(
-            &warm_ctx,
-            size,
-            trigger_atlas::renderer::likely_max_texture_side(),
-        );
+        app.warm_up(&warm_ctx, size);
         app
     });
     let options = |renderer| {
+        let mut viewport = egui::ViewportBuilder::default()
+            .with_title("Trigger Point Atlas")
+            .with_inner_size(size)
+            .with_min_inner_size(min_size);
+        if let Some(icon) = &options_icon {
+            viewport = viewport.with_icon(std::sync::Arc::clone(icon));
+        }
         eframe::NativeOptions {
-            viewport: egui::ViewportBuilder::default()
-                .with_title("Trigger Point Atlas")
-                .with_inner_size(size)
-                .with_min_inner_size([640.0, 480.0]),
+            viewport,
             renderer,
             // Without eframe's `system_fonts` feature this only adds a provider that
             // logs a missing glyph, and adding it would throw away the fonts the

@@ -37,17 +37,6 @@ fn renderers_for(value: Option<&str>) -> Result<Vec<eframe::Renderer>, String> {
     }
 }
 
-/// The largest texture side the first renderer to try will most likely report:
-/// egui's wgpu setup asks for 8192; OpenGL drivers (Mesa's included) mostly allow
-/// 16384. The UI run before the window opens lays text out for it.
-#[must_use]
-pub fn likely_max_texture_side() -> usize {
-    match window_renderers().first() {
-        Some(eframe::Renderer::Wgpu) => 8192,
-        _ => 16384,
-    }
-}
-
 /// What an app creator returns (eframe's `AppCreator` without the box).
 pub type AppResult<'app> =
     Result<Box<dyn eframe::App + 'app>, Box<dyn std::error::Error + Send + Sync>>;

@@ -14,12 +14,12 @@ use emath::Pos2;
 /// finest first.
 pub const LEVEL_TOLERANCES: [f32; 2] = [0.15, 0.4];
 
-/// The largest distance (screen points) a drawn outline may stray from its curve.
+/// The largest distance (physical pixels) a drawn outline may stray from its curve.
 /// A third of a pixel is below what anti-aliasing lets anyone see.
 pub const MAX_SCREEN_ERROR: f32 = 0.33;
 
-/// The coarsest level in [`LEVEL_TOLERANCES`] that may be drawn at `scale` screen
-/// points per body unit, if any.
+/// The coarsest level in [`LEVEL_TOLERANCES`] that may be drawn at `scale` physical
+/// pixels per body unit, if any.
 #[must_use]
 pub fn level_for_scale(scale: f32) -> Option<usize> {
     LEVEL_TOLERANCES

@@ -2,7 +2,7 @@
 //! drawn) and the dot positions of stippled zones (when the data loads). Per frame
 //! we only transform and paint.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use emath::{Pos2, Rect};
 
@@ -20,10 +20,9 @@ use super::simplify::{level_for_scale, levels};
 pub struct Tessellation {
     /// The smoothed outline in body coordinates.
     pub outline: Vec<Pos2>,
-    /// Triangle list indexing `outline`, made when first asked for.
-    full_triangles: OnceLock<Vec<u32>>,
-    /// The area `outline` encloses.
-    area: f32,
+    /// Triangle list indexing `outline`, made when first asked for; shared with
+    /// this shape's mirror image and copies (the same indices fit them all).
+    full_triangles: Arc<OnceLock<Vec<u32>>>,
     /// Bounding box of `outline`, for quick rejection in hit tests and ranking.
     pub bounds: Rect,
     /// Simplified copies for drawing small, one per
@@ -32,20 +31,22 @@ pub struct Tessellation {
     coarser: Vec<Option<Coarse>>,
 }
 
-/// A simplified outline and its triangles (made when first asked for; `None` if they
-/// do not cover the shape, when simplifying made a thin shape cross itself).
+/// A simplified outline and its triangles (made when first asked for, shared like
+/// the full outline's; `None` if they do not cover the simplified polygon, when
+/// simplifying made a thin shape cross itself).
 #[derive(Clone, Debug)]
 struct Coarse {
     outline: Vec<Pos2>,
-    triangles: OnceLock<Option<Vec<u32>>>,
+    triangles: Arc<OnceLock<Option<Vec<u32>>>>,
 }
 
 impl Coarse {
-    fn triangles(&self, area: f32) -> Option<&[u32]> {
+    fn triangles(&self) -> Option<&[u32]> {
         self.triangles
             .get_or_init(|| {
                 let triangles = triangulate(&self.outline);
                 let covered = triangles_area(&self.outline, &triangles);
+                let area = polygon_area(&self.outline).abs();
                 ((covered - area).abs() <= area * 0.02 + 1e-3).then_some(triangles)
             })
             .as_deref()
@@ -61,15 +62,14 @@ impl Tessellation {
             .map(|level| {
                 level.map(|outline| Coarse {
                     outline,
-                    triangles: OnceLock::new(),
+                    triangles: Arc::default(),
                 })
             })
             .collect();
         Self {
             bounds: Rect::from_points(&outline),
-            area: polygon_area(&outline).abs(),
             outline,
-            full_triangles: OnceLock::new(),
+            full_triangles: Arc::default(),
             coarser,
         }
     }
@@ -81,14 +81,14 @@ impl Tessellation {
             .get_or_init(|| triangulate(&self.outline))
     }
 
-    /// The outline and triangles to draw at `scale` screen points per body unit:
+    /// The outline and triangles to draw at `scale` physical pixels per body unit:
     /// the coarsest copy within [`MAX_SCREEN_ERROR`](super::MAX_SCREEN_ERROR) of the
     /// curve whose triangles cover the shape, or the full outline.
     #[must_use]
     pub fn for_scale(&self, scale: f32) -> (&[Pos2], &[u32]) {
         if let Some(level) = level_for_scale(scale) {
-            for c in self.coarser[..=level].iter().rev().flatten() {
-                if let Some(triangles) = c.triangles(self.area) {
+            for c in self.coarser.iter().take(level + 1).rev().flatten() {
+                if let Some(triangles) = c.triangles() {
                     return (&c.outline, triangles);
                 }
             }
@@ -97,7 +97,8 @@ impl Tessellation {
     }
 
     /// The mirror image across the vertical line `x = axis_x`. A reflection keeps
-    /// every triangle a triangle, so triangles already made are reused as they are.
+    /// every triangle a triangle, so both sides share their triangles: whichever is
+    /// drawn first makes them.
     #[must_use]
     pub fn mirrored(&self, axis_x: f32) -> Self {
         let mirror = |points: &[Pos2]| -> Vec<Pos2> {
@@ -109,16 +110,15 @@ impl Tessellation {
         let outline = mirror(&self.outline);
         Self {
             bounds: Rect::from_points(&outline),
-            area: self.area,
             outline,
-            full_triangles: self.full_triangles.clone(),
+            full_triangles: Arc::clone(&self.full_triangles),
             coarser: self
                 .coarser
                 .iter()
                 .map(|c| {
                     c.as_ref().map(|c| Coarse {
                         outline: mirror(&c.outline),
-                        triangles: c.triangles.clone(),
+                        triangles: Arc::clone(&c.triangles),
                     })
                 })
                 .collect(),
@@ -236,12 +236,33 @@ mod tests {
             let centre = pos2((a.x + b.x + d.x) / 3.0, (a.y + b.y + d.y) / 3.0);
             assert!(point_in_polygon(&left.outline, centre));
         }
-        // Mirrored after its triangles were made, the copy reuses them, still exactly.
-        let made = Tessellation::new(l.clone());
-        let _ = made.triangles();
-        let reused = made.mirrored(100.0);
-        assert_eq!(reused.triangles(), made.triangles());
-        assert!((triangle_area_sum(&reused) - area).abs() < 1e-3);
+        // The two sides share one set of triangles, made here from the left side's
+        // outline; they cover the right side exactly too.
+        assert!(std::ptr::eq(right.triangles(), left.triangles()));
+        assert!((triangle_area_sum(&right) - area).abs() < 1e-3);
+        // The same for a simplified copy, at a small figure's scale.
+        let ring: Vec<_> = (0..400)
+            .map(|i| {
+                let a = i as f32 / 400.0 * std::f32::consts::TAU;
+                pos2(50.0 + 30.0 * a.cos(), 50.0 + 20.0 * a.sin())
+            })
+            .collect();
+        let right = Tessellation::new(ring.clone());
+        let left = right.mirrored(100.0);
+        let (left_outline, left_triangles) = left.for_scale(0.5);
+        let (right_outline, right_triangles) = right.for_scale(0.5);
+        assert!(
+            left_outline.len() < ring.len() / 4,
+            "a coarse copy is drawn"
+        );
+        assert!(std::ptr::eq(left_triangles, right_triangles));
+        let ring_area = polygon_area(&ring).abs();
+        for (outline, triangles) in [
+            (left_outline, left_triangles),
+            (right_outline, right_triangles),
+        ] {
+            assert!((triangles_area(outline, triangles) - ring_area).abs() < ring_area * 0.02);
+        }
     }
 
     #[test]

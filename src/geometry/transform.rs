@@ -13,6 +13,8 @@ pub struct ScreenFromBody {
     /// Artboard width in body units, needed to flip.
     width: f32,
     flipped: bool,
+    /// Physical pixels per screen point, for choosing how much detail to draw.
+    pixels_per_point: f32,
 }
 
 impl std::hash::Hash for ScreenFromBody {
@@ -23,8 +25,9 @@ impl std::hash::Hash for ScreenFromBody {
             scale,
             width,
             flipped,
+            pixels_per_point,
         } = self;
-        [origin.x, origin.y, *scale, *width]
+        [origin.x, origin.y, *scale, *width, *pixels_per_point]
             .map(f32::to_bits)
             .hash(state);
         flipped.hash(state);
@@ -52,7 +55,24 @@ impl ScreenFromBody {
             scale,
             width: size.x,
             flipped,
+            pixels_per_point: 1.0,
         }
+    }
+
+    /// The same transform on a screen with `pixels_per_point` physical pixels per
+    /// point (what [`ScreenFromBody::pixels_per_unit`] reports).
+    #[must_use]
+    pub fn on_screen_with(self, pixels_per_point: f32) -> Self {
+        Self {
+            pixels_per_point,
+            ..self
+        }
+    }
+
+    /// Physical pixels per body unit: how much detail a drawing needs.
+    #[must_use]
+    pub fn pixels_per_unit(&self) -> f32 {
+        self.scale * self.pixels_per_point
     }
 
     /// Screen points per body unit.

@@ -111,9 +111,9 @@ pub struct BodyLine {
     pub points: Vec<Pos2>,
     pub closed: bool,
     pub weight: LineWeight,
-    /// Simplified copies for drawing small, one per
+    /// Simplified copies of `points` for drawing small, one per
     /// [`LEVEL_TOLERANCES`](crate::geometry::LEVEL_TOLERANCES) entry (`None`: no saving).
-    pub coarser: Vec<Option<Vec<Pos2>>>,
+    coarser: Vec<Option<Vec<Pos2>>>,
 }
 
 impl BodyLine {
@@ -128,11 +128,11 @@ impl BodyLine {
         }
     }
 
-    /// The points to draw at `scale` screen points per body unit.
+    /// The points to draw at `scale` physical pixels per body unit.
     #[must_use]
     pub fn points_for_scale(&self, scale: f32) -> &[Pos2] {
         crate::geometry::level_for_scale(scale)
-            .and_then(|level| self.coarser[..=level].iter().rev().flatten().next())
+            .and_then(|level| self.coarser.iter().take(level + 1).rev().flatten().next())
             .unwrap_or(&self.points)
     }
 }

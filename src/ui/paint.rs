@@ -67,7 +67,7 @@ fn line_width(theme: &Theme, body_width: f32, t: &ScreenFromBody) -> f32 {
 
 fn fill_mesh(tess: &Tessellation, t: &ScreenFromBody, color: Color32) -> Shape {
     let mut mesh = Mesh::default();
-    let (outline, triangles) = tess.for_scale(t.scale());
+    let (outline, triangles) = tess.for_scale(t.pixels_per_unit());
     for p in outline {
         mesh.colored_vertex(t.apply(*p), color);
     }
@@ -118,7 +118,7 @@ pub fn paint_panel(
     let Some(view) = atlas.view(&panel.view) else {
         return;
     };
-    let t = panel_transform(view, panel, panel_rect);
+    let t = panel_transform(view, panel, panel_rect).on_screen_with(painter.pixels_per_point());
     let clip = panel_rect.intersect(painter.clip_rect());
     let painter = painter.with_clip_rect(clip);
     // Text and marks go through a clip rectangle that differs (invisibly) from the
@@ -228,7 +228,7 @@ fn body_shapes(
                     theme.muscle_fill
                 };
                 out.push(fill_mesh(tess, t, fill));
-                let pts = closed_points(tess.for_scale(t.scale()).0, t);
+                let pts = closed_points(tess.for_scale(t.pixels_per_unit()).0, t);
                 let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
                 if muscle.layer == Layer::Deep {
                     let dash = (4.0 * t.scale()).max(3.0);
@@ -304,7 +304,8 @@ fn body_shapes(
             for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
                 for &side in pattern_sides {
                     if let Some(g) = shown(side) {
-                        let pts = closed_points(shape.fill.get(g).for_scale(t.scale()).0, t);
+                        let pts =
+                            closed_points(shape.fill.get(g).for_scale(t.pixels_per_unit()).0, t);
                         let stroke = Stroke::new(detail_w * 1.6, *line);
                         if muscle.layer == Layer::Deep {
                             let dash = (5.0 * t.scale()).max(3.0);
@@ -352,7 +353,7 @@ fn line_shapes(
             LineWeight::Detail => (detail_w, theme.detail),
             LineWeight::Faint => (detail_w * 0.8, theme.faint),
         };
-        let points = line.points_for_scale(t.scale());
+        let points = line.points_for_scale(t.pixels_per_unit());
         let pts = if line.closed {
             closed_points(points, t)
         } else {
@@ -362,7 +363,7 @@ fn line_shapes(
     }
     for part in &view.silhouette {
         out.push(Shape::line(
-            closed_points(part.for_scale(t.scale()).0, t),
+            closed_points(part.for_scale(t.pixels_per_unit()).0, t),
             Stroke::new(outline_w, theme.outline),
         ));
     }
@@ -414,7 +415,7 @@ pub fn zone_shapes(
             out.push(fill_mesh(tess, t, colours.essential));
             // A same-colour stroke anti-aliases the mesh edge.
             out.push(Shape::line(
-                closed_points(tess.for_scale(t.scale()).0, t),
+                closed_points(tess.for_scale(t.pixels_per_unit()).0, t),
                 Stroke::new(1.0, colours.essential),
             ));
         }

@@ -24,14 +24,17 @@ fn window_input() -> RawInput {
 fn after_the_warm_up_the_first_frame_has_nothing_left_to_draw_from_scratch() {
     let ctx = egui::Context::default();
     let mut app = AtlasApp::from_parts(embedded().atlas, Vec::new());
-    app.warm_up(&ctx, WINDOW, MAX_TEXTURE_SIDE);
+    app.warm_up(&ctx, WINDOW);
     let made = meshes_made(&ctx);
     assert!(
         made >= 3,
         "front, back and head panels were tessellated ({made})"
     );
 
-    let mut output = ctx.run_ui(window_input(), |ui| app.ui_root(ui));
+    // As eframe does: the app's input hook runs first.
+    let mut input = window_input();
+    eframe::App::raw_input_hook(&mut app, &ctx, &mut input);
+    let mut output = ctx.run_ui(input, |ui| app.ui_root(ui));
     assert_eq!(
         meshes_made(&ctx),
         made,
@@ -100,13 +103,14 @@ fn a_small_figure_draws_simplified_outlines_that_still_cover_every_shape() {
         let (outline, triangles) = tess.for_scale(small);
         full_points += tess.outline.len();
         drawn_points += outline.len();
-        let area = polygon_area(&tess.outline).abs();
+        // The triangles cover what is drawn, once...
+        let area = polygon_area(outline).abs();
         let covered = triangles_area(outline, triangles);
         assert!(
-            (covered - area).abs() <= area * 0.03 + 0.01,
+            (covered - area).abs() <= area * 0.02 + 0.01,
             "a fill of {area} covers {covered}"
         );
-        // Every point of the real curve is close to what is drawn.
+        // ...and every point of the real curve is close to what is drawn.
         let worst = tess
             .outline
             .iter()
