@@ -488,11 +488,11 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
     // X11 copies a window icon pixel by pixel: set before the window opened, it made
     // the first frame 15 ms later, so there the app gives it with the first frame.
     // Windows and macOS take the taskbar and dock icons only from the window options.
-    let icon = app_icon().map(std::sync::Arc::new);
-    let (first_frame_icon, options_icon) = if cfg!(target_os = "linux") {
-        (icon, None)
+    let icon_with_first_frame = cfg!(target_os = "linux");
+    let options_icon = if icon_with_first_frame {
+        None
     } else {
-        (None, icon)
+        app_icon().map(std::sync::Arc::new)
     };
     // While the main thread opens the window and starts the renderer, another thread
     // loads and validates the atlas (leaving the main thread a core) and runs the UI,
@@ -502,7 +502,9 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         let threads = trigger_atlas::io::all_cores().saturating_sub(1).max(1);
         let mut app = trigger_atlas::AtlasApp::load(data.as_deref(), threads);
         app.window_clears_canvas = true;
-        app.window_icon = first_frame_icon;
+        if icon_with_first_frame {
+            app.window_icon = app_icon().map(std::sync::Arc::new);
+        }
         if let (Some(kept), Some(restored)) = (kept, restored) {
             app = app.with_prefs(kept, restored);
         }
