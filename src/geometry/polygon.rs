@@ -54,6 +54,12 @@ pub fn mirror_x(p: Pos2, axis_x: f32) -> Pos2 {
     Pos2::new(2.0 * axis_x - p.x, p.y)
 }
 
+/// Reflects every point across the vertical line `x = axis_x`, keeping their order.
+#[must_use]
+pub fn mirror_points(points: &[Pos2], axis_x: f32) -> Vec<Pos2> {
+    points.iter().map(|p| mirror_x(*p, axis_x)).collect()
+}
+
 /// True when segments ab and cd cross at a point interior to both (touching ends do
 /// not count). Used to reject self-intersecting outlines.
 #[must_use]

@@ -27,6 +27,13 @@ pub fn level_for_scale(scale: f32) -> Option<usize> {
         .rposition(|tolerance| tolerance * scale <= MAX_SCREEN_ERROR)
 }
 
+/// The simplified copies (one per [`LEVEL_TOLERANCES`] entry, as [`levels`] makes
+/// them) that may be drawn at `scale` physical pixels per body unit, coarsest first.
+pub fn drawable<T>(copies: &[Option<T>], scale: f32) -> impl Iterator<Item = &T> {
+    let usable = level_for_scale(scale).map_or(0, |level| level + 1);
+    copies.iter().take(usable).rev().flatten()
+}
+
 /// Douglas–Peucker: the points of `points` to keep so that the polyline through
 /// them is everywhere within `tolerance` of the original. For a closed outline the
 /// segment from the last point back to the first counts too. The first point is

@@ -6,8 +6,8 @@ use std::sync::{Arc, OnceLock};
 
 use emath::{Pos2, Rect};
 
-use super::polygon::polygon_area;
-use super::simplify::{level_for_scale, levels};
+use super::polygon::{mirror_points, polygon_area};
+use super::simplify::{drawable, levels};
 
 /// A filled polygon ready to paint: its outline, simplified copies of it for small
 /// figures, and their triangles.
@@ -86,14 +86,9 @@ impl Tessellation {
     /// curve whose triangles cover the shape, or the full outline.
     #[must_use]
     pub fn for_scale(&self, scale: f32) -> (&[Pos2], &[u32]) {
-        if let Some(level) = level_for_scale(scale) {
-            for c in self.coarser.iter().take(level + 1).rev().flatten() {
-                if let Some(triangles) = c.triangles() {
-                    return (&c.outline, triangles);
-                }
-            }
-        }
-        (&self.outline, self.triangles())
+        drawable(&self.coarser, scale)
+            .find_map(|c| Some((&c.outline[..], c.triangles()?)))
+            .unwrap_or_else(|| (&self.outline, self.triangles()))
     }
 
     /// The mirror image across the vertical line `x = axis_x`. A reflection keeps
@@ -101,13 +96,7 @@ impl Tessellation {
     /// drawn first makes them.
     #[must_use]
     pub fn mirrored(&self, axis_x: f32) -> Self {
-        let mirror = |points: &[Pos2]| -> Vec<Pos2> {
-            points
-                .iter()
-                .map(|p| crate::geometry::mirror_x(*p, axis_x))
-                .collect()
-        };
-        let outline = mirror(&self.outline);
+        let outline = mirror_points(&self.outline, axis_x);
         Self {
             bounds: Rect::from_points(&outline),
             outline,
@@ -117,7 +106,7 @@ impl Tessellation {
                 .iter()
                 .map(|c| {
                     c.as_ref().map(|c| Coarse {
-                        outline: mirror(&c.outline),
+                        outline: mirror_points(&c.outline, axis_x),
                         triangles: Arc::clone(&c.triangles),
                     })
                 })

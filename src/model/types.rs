@@ -131,8 +131,8 @@ impl BodyLine {
     /// The points to draw at `scale` physical pixels per body unit.
     #[must_use]
     pub fn points_for_scale(&self, scale: f32) -> &[Pos2] {
-        crate::geometry::level_for_scale(scale)
-            .and_then(|level| self.coarser.iter().take(level + 1).rev().flatten().next())
+        crate::geometry::drawable(&self.coarser, scale)
+            .next()
             .unwrap_or(&self.points)
     }
 }

@@ -9,8 +9,8 @@ use super::{
     ViewKind, Zone, ZoneKind,
 };
 use crate::geometry::{
-    Tessellation, mirror_x, polygon_area, segments_touch, smooth_closed, smooth_open,
-    stipple_points,
+    Tessellation, mirror_points, mirror_x, polygon_area, segments_touch, smooth_closed,
+    smooth_open, stipple_points,
 };
 use crate::io::{DataError, ErrorKind, Located, Position};
 
@@ -207,11 +207,6 @@ pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
         return Err(report.errors);
     }
     let midline = size.x * 0.5;
-    let mirror_all = |pts: &[Pos2]| {
-        pts.iter()
-            .map(|p| mirror_x(*p, midline))
-            .collect::<Vec<_>>()
-    };
 
     let mut silhouette = Vec::new();
     if raw.silhouette.is_empty() {
@@ -266,7 +261,11 @@ pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
             smooth_open(&control)
         };
         if *mirror {
-            lines.push(BodyLine::new(mirror_all(&smooth), *closed, *weight));
+            lines.push(BodyLine::new(
+                mirror_points(&smooth, midline),
+                *closed,
+                *weight,
+            ));
         }
         lines.push(BodyLine::new(smooth, *closed, *weight));
     }
@@ -350,10 +349,7 @@ fn edge_rows(outline: &[Pos2], height: f32) -> Vec<Vec<u32>> {
 /// Mirror a polygon for the left side where the view is bilateral.
 fn sided_outline(view: &View, outline: Vec<Pos2>) -> Sided<Vec<Pos2>> {
     let left = match view.kind {
-        ViewKind::Bilateral { .. } => outline
-            .iter()
-            .map(|p| mirror_x(*p, view.midline_x()))
-            .collect(),
+        ViewKind::Bilateral { .. } => mirror_points(&outline, view.midline_x()),
         ViewKind::Lateral { .. } => outline.clone(),
     };
     Sided {
