@@ -496,9 +496,10 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
     };
     // While the main thread opens the window and starts the renderer, another thread
     // loads and validates the atlas (leaving the main thread a core) and runs the UI,
-    // so the first frame's text and drawings are ready when the window is.
+    // so the first frame's text and drawings are ready when the window is. It starts
+    // when the window is about to be built (see `WithWindow`).
     let warm_ctx = ctx.clone();
-    let loading = std::thread::spawn(move || {
+    let loading = trigger_atlas::renderer::WithWindow::new(move || {
         let threads = trigger_atlas::io::all_cores().saturating_sub(1).max(1);
         let mut app = trigger_atlas::AtlasApp::load(data.as_deref(), threads);
         app.window_clears_canvas = true;
@@ -511,7 +512,8 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         app.warm_up(&warm_ctx, size);
         app
     });
-    let options = |renderer| {
+    let starts = loading.clone();
+    let options = move |renderer| {
         let mut viewport = egui::ViewportBuilder::default()
             .with_title("Trigger Point Atlas")
             .with_inner_size(size)
@@ -522,6 +524,7 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         eframe::NativeOptions {
             viewport,
             renderer,
+            window_builder: Some(starts.start_hook()),
             // Without eframe's `system_fonts` feature this only adds a provider that
             // logs a missing glyph, and adding it would throw away the fonts the
             // warm-up pass prepared.
@@ -530,9 +533,9 @@ fn run_window(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         }
     };
     trigger_atlas::renderer::run_window("trigger-atlas", Some(&ctx), options, move |cc| {
-        let mut app = loading
-            .join()
-            .map_err(|_| "loading the atlas failed unexpectedly (a bug; please report it)")?;
+        let mut app = loading.collect().map_err(|e| {
+            format!("loading the atlas failed unexpectedly ({e}; a bug, please report it)")
+        })?;
         app.probe = trigger_atlas::probe::FrameProbe::from_env();
         if app.probe.is_some() {
             eprintln!("renderer {}", trigger_atlas::renderer::started(cc));

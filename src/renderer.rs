@@ -83,6 +83,75 @@ pub fn run_window<'app>(
     result
 }
 
+/// Work for another thread that starts when the window is about to be built, and is
+/// collected when the app is made (in [`run_window`]'s `make_app`).
+///
+/// Not earlier: while a process has one thread, glibc's stdio skips locking, and the
+/// windowing system's start-up reads through stdio (on X11, Xlib reads the 500 KB
+/// compose table one character at a time: about 10 ms more with a second thread
+/// alive). Started from the window-builder hook, the work runs while the graphics
+/// driver loads and the window is created, which take longer than it does.
+pub struct WithWindow<T> {
+    state: std::rc::Rc<std::cell::RefCell<Work<T>>>,
+}
+
+impl<T> Clone for WithWindow<T> {
+    fn clone(&self) -> Self {
+        Self {
+            state: std::rc::Rc::clone(&self.state),
+        }
+    }
+}
+
+enum Work<T> {
+    Waiting(Box<dyn FnOnce() -> T + Send>),
+    Running(std::thread::JoinHandle<T>),
+    Collected,
+}
+
+impl<T: Send + 'static> WithWindow<T> {
+    /// `work` waits for [`Self::start_hook`]'s hook, or [`Self::collect`].
+    pub fn new(work: impl FnOnce() -> T + Send + 'static) -> Self {
+        Self {
+            state: std::rc::Rc::new(std::cell::RefCell::new(Work::Waiting(Box::new(work)))),
+        }
+    }
+
+    /// A window-builder hook (`NativeOptions::window_builder`) that starts the work,
+    /// unless a window tried before already did, and leaves the window as it is.
+    #[must_use]
+    pub fn start_hook(&self) -> eframe::WindowBuilderHook {
+        let state = std::rc::Rc::clone(&self.state);
+        Box::new(move |builder| {
+            start(&state);
+            builder
+        })
+    }
+
+    /// Waits for the work's result, starting it first if no window got as far as
+    /// the hook.
+    ///
+    /// # Errors
+    /// The work panicked, or was collected before.
+    pub fn collect(&self) -> Result<T, &'static str> {
+        start(&self.state);
+        match std::mem::replace(&mut *self.state.borrow_mut(), Work::Collected) {
+            Work::Running(handle) => handle.join().map_err(|_| "the work panicked"),
+            Work::Waiting(_) | Work::Collected => Err("the work was collected before"),
+        }
+    }
+}
+
+fn start<T: Send + 'static>(state: &std::cell::RefCell<Work<T>>) {
+    let mut state = state.borrow_mut();
+    if matches!(*state, Work::Waiting(_)) {
+        let Work::Waiting(work) = std::mem::replace(&mut *state, Work::Collected) else {
+            unreachable!("checked just above")
+        };
+        *state = Work::Running(std::thread::spawn(work));
+    }
+}
+
 /// The renderer a started window uses ("glow" or "wgpu"), for the start-up script.
 #[must_use]
 pub fn started(cc: &eframe::CreationContext<'_>) -> &'static str {
@@ -108,5 +177,31 @@ mod tests {
             Ok(vec![eframe::Renderer::Glow])
         );
         assert_eq!(renderers_for(Some("vulkan")), Err("vulkan".to_owned()));
+    }
+
+    #[test]
+    fn work_beside_the_window_starts_once_at_the_first_window_and_is_collected() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let runs = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&runs);
+        let work = WithWindow::new(move || counted.fetch_add(1, Ordering::SeqCst) + 41);
+        // No window yet: nothing runs.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert_eq!(runs.load(Ordering::SeqCst), 0);
+        // The first renderer's window starts it; the hook leaves the window alone.
+        let builder = work.start_hook()(egui::ViewportBuilder::default().with_title("Atlas"));
+        assert_eq!(builder.title.as_deref(), Some("Atlas"));
+        // A fallback renderer's window must not start it again.
+        let _ = work.start_hook()(egui::ViewportBuilder::default());
+        assert_eq!(work.collect(), Ok(41));
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+        assert!(work.collect().is_err(), "collected once");
+    }
+
+    #[test]
+    fn work_no_window_started_runs_when_collected() {
+        let work = WithWindow::new(|| "loaded");
+        assert_eq!(work.clone().collect(), Ok("loaded"));
     }
 }
