@@ -54,48 +54,59 @@ pub fn paint_cached(painter: &Painter, key: u64, build: impl FnOnce(&mut Vec<Sha
         font_size.hash(&mut h);
         h.finish()
     };
-    let hit = ctx.data_mut(|d| {
-        let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id());
-        if cache.options != Some(options) {
-            cache.entries.clear();
-            cache.options = Some(options);
-        }
-        cache.entries.get_mut(&full_key).map(|(mesh, used)| {
-            *used = pass;
-            Arc::clone(mesh)
-        })
-    });
-    let mesh = hit.unwrap_or_else(|| {
-        let mut shapes = Vec::new();
-        build(&mut shapes);
-        // egui's own tessellator, so small dots become its pre-rendered disc images
-        // (4 vertices each instead of a feathered polygon).
-        let clipped = shapes
-            .into_iter()
-            .map(|shape| ClippedShape {
-                clip_rect: Rect::EVERYTHING,
-                shape,
-                transform_after_tessellation: TSTransform::IDENTITY,
-            })
-            .collect();
-        let mut mesh = Mesh::default();
-        for primitive in ctx.tessellate(clipped, ppp) {
-            if let Primitive::Mesh(part) = primitive.primitive {
-                mesh.append(part);
-            }
-        }
-        let mesh = Arc::new(mesh);
-        ctx.data_mut(|d| {
+    // The mesh is only looked up (or made) when the panel has no picture of it.
+    super::picture::paint_mesh(painter, full_key, || {
+        let hit = ctx.data_mut(|d| {
             let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id());
-            cache
-                .entries
-                .retain(|_, (_, used)| pass.saturating_sub(*used) < KEEP_PASSES);
-            cache.entries.insert(full_key, (Arc::clone(&mesh), pass));
-            cache.made += 1;
+            if cache.options != Some(options) {
+                cache.entries.clear();
+                cache.options = Some(options);
+            }
+            cache.entries.get_mut(&full_key).map(|(mesh, used)| {
+                *used = pass;
+                Arc::clone(mesh)
+            })
         });
-        mesh
+        hit.unwrap_or_else(|| tessellate(ctx, full_key, pass, ppp, build))
     });
-    painter.add(Shape::Mesh(mesh));
+}
+
+/// Tessellates the shapes `build` gives and stores the mesh under `full_key`.
+fn tessellate(
+    ctx: &egui::Context,
+    full_key: u64,
+    pass: u64,
+    ppp: f32,
+    build: impl FnOnce(&mut Vec<Shape>),
+) -> Arc<Mesh> {
+    let mut shapes = Vec::new();
+    build(&mut shapes);
+    // egui's own tessellator, so small dots become its pre-rendered disc images
+    // (4 vertices each instead of a feathered polygon).
+    let clipped = shapes
+        .into_iter()
+        .map(|shape| ClippedShape {
+            clip_rect: Rect::EVERYTHING,
+            shape,
+            transform_after_tessellation: TSTransform::IDENTITY,
+        })
+        .collect();
+    let mut mesh = Mesh::default();
+    for primitive in ctx.tessellate(clipped, ppp) {
+        if let Primitive::Mesh(part) = primitive.primitive {
+            mesh.append(part);
+        }
+    }
+    let mesh = Arc::new(mesh);
+    ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id());
+        cache
+            .entries
+            .retain(|_, (_, used)| pass.saturating_sub(*used) < KEEP_PASSES);
+        cache.entries.insert(full_key, (Arc::clone(&mesh), pass));
+        cache.made += 1;
+    });
+    mesh
 }
 
 /// How many panel meshes are stored now (tests check that entries are dropped).

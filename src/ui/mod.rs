@@ -12,4 +12,5 @@ pub mod legend;
 pub mod list;
 pub mod mesh_cache;
 pub mod paint;
+pub mod picture;
 pub mod quiz_panel;

@@ -169,8 +169,14 @@ fn body_key(
         .selected
         .map(|(m, sides)| (&m.id, sides))
         .hash(&mut h);
+    // The hovered muscle changes this drawing only if it is drawn on this view.
     highlight
         .hovered
+        .filter(|hit| {
+            atlas
+                .muscle(&hit.muscle)
+                .is_some_and(|m| m.shapes.iter().any(|s| s.view == view.id))
+        })
         .map(|hit| (&hit.muscle, hit.side))
         .hash(&mut h);
     highlight.all_muscles.hash(&mut h);

@@ -3,9 +3,11 @@
 
 use egui::{Pos2, RawInput, Rect, TextureId, vec2};
 use trigger_atlas::AtlasApp;
+use trigger_atlas::export::OffscreenRenderer;
 use trigger_atlas::geometry::{LEVEL_TOLERANCES, Tessellation, polygon_area, triangles_area};
 use trigger_atlas::model::Side;
 use trigger_atlas::ui::mesh_cache::meshes_made;
+use trigger_atlas::ui::picture::{pictures_made, set_preparing};
 
 use crate::embedded;
 
@@ -66,7 +68,150 @@ fn after_the_warm_up_the_first_frame_has_nothing_left_to_draw_from_scratch() {
         labels > 50,
         "the first frame shows the start screen's text ({labels})"
     );
+    // The body drawings come as the warm-up's pictures, uploaded whole with this
+    // frame: one textured rectangle per panel.
+    assert_eq!(pictures_made(&ctx), 3, "front, back and head pictures");
+    let pictures: Vec<TextureId> = output
+        .textures_delta
+        .set
+        .iter()
+        .filter(|(id, deltas)| {
+            **id != TextureId::default() && deltas.iter().all(|d| d.pos.is_none())
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(pictures.len(), 3, "each picture uploaded whole");
+    let shown = output
+        .shapes
+        .iter()
+        .filter(|s| matches!(&s.shape, egui::Shape::Mesh(m) if pictures.contains(&m.texture_id)))
+        .count();
+    assert_eq!(shown, 3, "each panel shows its picture");
     output.textures_delta.clear();
+}
+
+/// The start screen after a warm-up.
+fn warmed_up() -> (egui::Context, AtlasApp) {
+    let ctx = egui::Context::default();
+    let mut app = AtlasApp::from_parts(embedded().atlas, Vec::new());
+    app.warm_up(&ctx, WINDOW);
+    (ctx, app)
+}
+
+/// One frame as eframe runs it: how many panels show a picture, and the textures
+/// the frame freed.
+fn frame(ctx: &egui::Context, app: &mut AtlasApp, mut input: RawInput) -> (usize, Vec<TextureId>) {
+    eframe::App::raw_input_hook(app, ctx, &mut input);
+    let mut output = ctx.run_ui(input, |ui| app.ui_root(ui));
+    let pictures = output
+        .shapes
+        .iter()
+        .filter(
+            |s| matches!(&s.shape, egui::Shape::Mesh(m) if m.texture_id != TextureId::default()),
+        )
+        .count();
+    let freed = std::mem::take(&mut output.textures_delta.free)
+        .into_iter()
+        .collect();
+    output.textures_delta.clear();
+    (pictures, freed)
+}
+
+fn pointer_at(at: Pos2) -> RawInput {
+    let mut input = window_input();
+    input.events.push(egui::Event::PointerMoved(at));
+    input
+}
+
+#[test]
+fn a_hovered_muscle_is_drawn_from_triangles_and_unused_pictures_are_freed() {
+    let (ctx, mut app) = warmed_up();
+    let freed = std::cell::RefCell::new(Vec::new());
+    let run = |app: &mut AtlasApp, input| {
+        let (pictures, f) = frame(&ctx, app, input);
+        freed.borrow_mut().extend(f);
+        pictures
+    };
+    assert_eq!(run(&mut app, window_input()), 3);
+    let made = meshes_made(&ctx);
+
+    // The pointer over a muscle of the front figure only (not on the back or the
+    // head) highlights it: that panel's drawing changed, so it is tessellated and
+    // drawn as triangles, while the other two keep their pictures.
+    let on_muscle = (0..20u8)
+        .flat_map(|i| {
+            (0..12u8)
+                .map(move |j| Pos2::new(300.0 + 15.0 * f32::from(i), 250.0 + 25.0 * f32::from(j)))
+        })
+        .find(|&at| {
+            run(&mut app, pointer_at(at));
+            run(&mut app, pointer_at(at)) == 2
+        })
+        .expect("a front-only muscle under the pointer somewhere on the front figure");
+    assert!(
+        meshes_made(&ctx) > made,
+        "the hovered panel was tessellated"
+    );
+    for _ in 0..8 {
+        assert_eq!(
+            run(&mut app, pointer_at(on_muscle)),
+            2,
+            "two panels keep their pictures"
+        );
+    }
+    assert_eq!(
+        freed.borrow().len(),
+        1,
+        "only the unused front picture was freed: {freed:?}"
+    );
+
+    // A resize changes every panel: no picture fits any more, and a few passes
+    // later the other two textures are freed as well.
+    for _ in 0..8 {
+        let mut input = window_input();
+        input.screen_rect = Some(Rect::from_min_size(Pos2::ZERO, vec2(1200.0, 800.0)));
+        assert_eq!(run(&mut app, input), 0);
+    }
+    let mut freed = freed.into_inner();
+    freed.sort_by_key(|id| format!("{id:?}"));
+    freed.dedup();
+    assert_eq!(freed.len(), 3, "the three pictures were freed: {freed:?}");
+}
+
+#[test]
+fn the_pictures_give_the_same_pixels_as_the_triangles() {
+    let mut renderer = OffscreenRenderer::new().expect("offscreen renderer");
+    let theme = trigger_atlas::theme::Theme::light();
+    let size = [1280, 860];
+    let mut render = |prepare: bool| {
+        let mut app = AtlasApp::from_parts(embedded().atlas, Vec::new());
+        renderer
+            .render(size, 1.0, false, theme.canvas, |ui| {
+                set_preparing(ui.ctx(), prepare);
+                app.ui_root(ui);
+            })
+            .expect("render")
+    };
+    let triangles = render(false);
+    let pictures = render(true);
+    let mut worst = 0;
+    let mut off = 0;
+    let mut body = 0;
+    for (a, b) in triangles.pixels().zip(pictures.pixels()) {
+        let diff = (0..3).map(|i| a[i].abs_diff(b[i])).max().unwrap_or(0);
+        worst = worst.max(diff);
+        off += usize::from(diff > 3);
+        body += usize::from(a[0] < 235);
+    }
+    // The bodies are drawn (a light canvas would have almost no darker pixels)...
+    assert!(body > 100_000, "{body} body pixels");
+    // ...and both ways give the same pixels, but for rounding and the few pixel
+    // centres that lie exactly on a triangle's edge, where GPUs may differ.
+    eprintln!("{off} of {body} pixels differ by more than 3 levels; the worst by {worst}");
+    assert!(
+        off * 20_000 < body,
+        "{off} of {body} pixels differ by more than 3 levels"
+    );
 }
 
 /// Every filled shape of the atlas on both sides.

@@ -1,0 +1,502 @@
+//! Pictures of panel drawings, drawn on the CPU while the window opens.
+//!
+//! On a computer without a graphics card the CPU also rasterises every frame, and a
+//! panel's body drawing (some 16,000 thin, anti-aliased triangles on the start
+//! screen) was the dearest part of the first frame: about 11 ms of it, and more than
+//! half of every later frame of the start screen. The warm-up pass that runs while
+//! the window opens ([`crate::AtlasApp::warm_up`]) therefore asks for pictures: each
+//! panel's cached mesh is rasterised here, the way the GPU would rasterise it, into
+//! an image covering the panel's clip rectangle in physical pixels. Until the
+//! drawing changes (a hover, a selection, a resize, a new theme) the panel shows that
+//! image, one textured rectangle, instead of the mesh. Then the mesh takes over, and
+//! the picture is dropped a few passes later.
+//!
+//! The rasteriser follows the rules egui's renderers run on the GPU (pixel centres,
+//! OpenGL's fill rule for pixels on an edge, vertices snapped to 1/256 pixel, the
+//! scissor rectangle rounded to pixels, colours interpolated in gamma space and
+//! blended as premultiplied alpha, every blend rounded to 8 bits), so the picture
+//! and the mesh give the same pixels to within a level or two of rounding; a test
+//! renders both and compares them.
+
+use std::collections::HashMap;
+use std::hash::{Hash as _, Hasher as _};
+
+use egui::{Color32, ColorImage, Mesh, Painter, Pos2, Rect, TextureHandle, TextureId};
+
+/// Pictures unused for this many passes are dropped.
+const KEEP_PASSES: u64 = 4;
+
+/// No picture is made larger than this many pixels (a panel of a 4K window): a
+/// picture costs CPU time while the window opens and memory while it is shown.
+const MAX_PIXELS: usize = 2_500_000;
+
+#[derive(Clone, Default)]
+struct Pictures {
+    /// Make pictures of the drawings painted while this is set.
+    preparing: bool,
+    entries: HashMap<u64, Picture>,
+    /// How many pictures were made since the context began (tests read it).
+    made: u64,
+}
+
+#[derive(Clone)]
+struct Picture {
+    texture: TextureHandle,
+    /// Where it goes, in points: the clip rectangle rounded to whole pixels.
+    rect: Rect,
+    used: u64,
+}
+
+fn pictures_id() -> egui::Id {
+    egui::Id::unique("trigger_atlas::pictures")
+}
+
+/// While `on`, drawings painted through [`paint_mesh`] are also made into pictures
+/// and shown as such. The warm-up pass turns this on for the layout the first frame
+/// will have.
+pub fn set_preparing(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Pictures>(pictures_id())
+            .preparing = on;
+    });
+}
+
+/// How many pictures were made since `ctx` began.
+#[must_use]
+pub fn pictures_made(ctx: &egui::Context) -> u64 {
+    ctx.data_mut(|d| d.get_temp_mut_or_default::<Pictures>(pictures_id()).made)
+}
+
+/// Paints the drawing whose mesh is `key` (see `mesh_cache`) into `painter`: as its
+/// picture when there is one for this clip rectangle, else as the mesh `mesh` gives,
+/// making a picture of it first while [`set_preparing`] is on.
+pub fn paint_mesh(painter: &Painter, key: u64, mesh: impl FnOnce() -> std::sync::Arc<Mesh>) {
+    let ctx = painter.ctx();
+    let ppp = ctx.pixels_per_point();
+    let Some(scissor) = Scissor::of(painter.clip_rect(), ppp, ctx.viewport_rect()) else {
+        return;
+    };
+    let key = {
+        let mut h = std::hash::DefaultHasher::new();
+        key.hash(&mut h);
+        scissor.hash(&mut h);
+        h.finish()
+    };
+    let pass = ctx.cumulative_pass_nr();
+    let (found, preparing) = ctx.data_mut(|d| {
+        let pictures = d.get_temp_mut_or_default::<Pictures>(pictures_id());
+        pictures
+            .entries
+            .retain(|_, p| pass.saturating_sub(p.used) < KEEP_PASSES);
+        let found = pictures.entries.get_mut(&key).map(|p| {
+            p.used = pass;
+            (p.texture.id(), p.rect)
+        });
+        (found, pictures.preparing)
+    });
+    if let Some((texture, rect)) = found {
+        show(painter, texture, rect);
+        return;
+    }
+    let mesh = mesh();
+    if preparing && let Some(image) = rasterize(&mesh, ppp, scissor) {
+        let texture = ctx.load_texture("panel picture", image, egui::TextureOptions::LINEAR);
+        let rect = scissor.rect(ppp);
+        show(painter, texture.id(), rect);
+        ctx.data_mut(|d| {
+            let pictures = d.get_temp_mut_or_default::<Pictures>(pictures_id());
+            pictures.entries.insert(
+                key,
+                Picture {
+                    texture,
+                    rect,
+                    used: pass,
+                },
+            );
+            pictures.made += 1;
+        });
+        return;
+    }
+    painter.add(egui::Shape::Mesh(mesh));
+}
+
+/// One texel per pixel. Sampled at pixel centres, linear filtering returns each
+/// texel as it is, and it is the filter the font atlas uses, so a software renderer
+/// needs no second shader variant for it.
+fn show(painter: &Painter, texture: TextureId, rect: Rect) {
+    let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+    painter.image(texture, rect, uv, Color32::WHITE);
+}
+
+/// A clip rectangle in whole physical pixels, as a GPU's scissor test sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Scissor {
+    min: [i32; 2],
+    max: [i32; 2],
+}
+
+impl Scissor {
+    /// `clip` rounded to pixels as egui's renderers round it, within the screen;
+    /// `None` when nothing of it is on screen.
+    fn of(clip: Rect, ppp: f32, screen: Rect) -> Option<Self> {
+        let clip = clip.intersect(screen);
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "screen coordinates in pixels fit an i32"
+        )]
+        let px = |v: f32| (v * ppp).round() as i32;
+        let s = Self {
+            min: [px(clip.min.x), px(clip.min.y)],
+            max: [px(clip.max.x), px(clip.max.y)],
+        };
+        (s.max[0] > s.min[0] && s.max[1] > s.min[1]).then_some(s)
+    }
+
+    fn size(self) -> [usize; 2] {
+        [
+            usize::try_from(self.max[0] - self.min[0]).unwrap_or(0),
+            usize::try_from(self.max[1] - self.min[1]).unwrap_or(0),
+        ]
+    }
+
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "pixel coordinates are far below 2^24"
+    )]
+    fn rect(self, ppp: f32) -> Rect {
+        Rect::from_min_max(
+            Pos2::new(self.min[0] as f32, self.min[1] as f32) / ppp,
+            Pos2::new(self.max[0] as f32, self.max[1] as f32) / ppp,
+        )
+    }
+}
+
+/// `mesh` (positions in points) rasterised into an image of `scissor`, or `None`
+/// if the picture would be too large or the mesh samples a texture (only untextured
+/// fills and lines are drawn here; stippled dots come from the font atlas).
+fn rasterize(mesh: &Mesh, ppp: f32, scissor: Scissor) -> Option<ColorImage> {
+    let [width, height] = scissor.size();
+    let untextured = mesh.texture_id == TextureId::default()
+        && mesh.vertices.iter().all(|v| v.uv == egui::epaint::WHITE_UV);
+    if !untextured || width * height > MAX_PIXELS {
+        return None;
+    }
+    let mut canvas = Canvas {
+        width,
+        height,
+        pixels: vec![Color32::TRANSPARENT; width * height],
+    };
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "pixel coordinates are far below 2^24"
+    )]
+    let origin = egui::vec2(scissor.min[0] as f32, scissor.min[1] as f32);
+    let corner = |i: u32| {
+        let v = &mesh.vertices[i as usize];
+        // GPUs snap vertices to a grid of 1/256 pixel before rasterising.
+        let p = ((v.pos.to_vec2() * ppp - origin) * SUBPIXELS).round() / SUBPIXELS;
+        (p, v.color)
+    };
+    for tri in mesh.indices.chunks_exact(3) {
+        canvas.triangle([corner(tri[0]), corner(tri[1]), corner(tri[2])]);
+    }
+    Some(canvas.into_image())
+}
+
+/// The sub-pixel grid vertices are snapped to (8 bits, as in Mesa's and most GPUs'
+/// rasterisers).
+const SUBPIXELS: f32 = 256.0;
+
+/// How far (pixels) a row's computed span is widened before each pixel in it is
+/// tested exactly, for the rounding of the division that found it.
+const SPAN_SLACK: f32 = 1e-2;
+
+/// `src` (premultiplied, 0–255) over `dst`, rounded to the nearest level.
+fn blend(dst: &mut Color32, src: [f32; 4]) {
+    // Below half a level in every channel a blend moves no channel by half a level,
+    // so it changes nothing: skip it (the outer halves of anti-aliased edges).
+    if src.iter().all(|&c| c < 0.5) {
+        return;
+    }
+    let keep = 1.0 - src[3] * (1.0 / 255.0);
+    let old = dst.to_array();
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "saturating at 0 and 255 on purpose"
+    )]
+    let level = |i: usize| (src[i] + f32::from(old[i]) * keep + 0.5) as u8;
+    *dst = Color32::from_rgba_premultiplied(level(0), level(1), level(2), level(3));
+}
+
+/// The first pixel whose centre is at or after `v` (pixel `i` has its centre at
+/// `i + 0.5`), without a call into libm.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    reason = "screen coordinates, far inside both types' ranges"
+)]
+fn first_pixel(v: f32) -> i64 {
+    let t = v - 0.5;
+    let i = t as i64;
+    if (i as f32) < t { i + 1 } else { i }
+}
+
+/// The last pixel whose centre is at or before `v`.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    reason = "screen coordinates, far inside both types' ranges"
+)]
+fn last_pixel(v: f32) -> i64 {
+    let t = v - 0.5;
+    let i = t as i64;
+    if (i as f32) > t { i - 1 } else { i }
+}
+
+/// Premultiplied RGBA, rounded to whole levels after every blend as an 8-bit
+/// framebuffer would be.
+struct Canvas {
+    width: usize,
+    height: usize,
+    pixels: Vec<Color32>,
+}
+
+impl Canvas {
+    /// Blends one triangle (corners in pixels from the canvas's top left, with
+    /// premultiplied colours) over the canvas.
+    fn triangle(&mut self, mut corners: [(egui::Vec2, Color32); 3]) {
+        let edge = |a: egui::Vec2, b: egui::Vec2, p: egui::Vec2| {
+            (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
+        };
+        let mut area = edge(corners[0].0, corners[1].0, corners[2].0);
+        if area < 0.0 {
+            corners.swap(1, 2);
+            area = -area;
+        }
+        if area <= f32::EPSILON || !area.is_finite() {
+            return;
+        }
+        let [(p0, c0), (p1, c1), (p2, c2)] = corners;
+        let edges = [(p1, p2), (p2, p0), (p0, p1)];
+        // Pixel centres exactly on an edge belong to one side only, so a pixel on an
+        // edge shared by two triangles is drawn once. With this winding, an edge
+        // running down the screen (or exactly leftwards) owns them: OpenGL's rule in
+        // its upward window coordinates, and the pixels Mesa's OpenGL driver draws
+        // (compared in the window under Xvfb).
+        let owns = edges.map(|(a, b)| {
+            let d = b - a;
+            d.y > 0.0 || (d.y == 0.0 && d.x < 0.0)
+        });
+        // Each edge function, and so each colour channel, is linear over the screen:
+        // value at the origin plus a step per pixel across and down.
+        let w_at_origin = edges.map(|(a, b)| edge(a, b, egui::Vec2::ZERO));
+        let w_across = edges.map(|(a, b)| a.y - b.y);
+        let w_down = edges.map(|(a, b)| b.x - a.x);
+        let k = [c0, c1, c2].map(|c| c.to_array().map(f32::from));
+        let per_area = 1.0 / area;
+        let colour = |w: [f32; 3]| -> [f32; 4] {
+            std::array::from_fn(|i| (w[0] * k[0][i] + w[1] * k[1][i] + w[2] * k[2][i]) * per_area)
+        };
+        let (c_at_origin, c_across, c_down) =
+            (colour(w_at_origin), colour(w_across), colour(w_down));
+
+        let lo = p0.min(p1).min(p2);
+        let hi = p0.max(p1).max(p2);
+        let last_column = i64::try_from(self.width).unwrap_or(i64::MAX) - 1;
+        let last_row = i64::try_from(self.height).unwrap_or(i64::MAX) - 1;
+        let (x0, x1) = (first_pixel(lo.x).max(0), last_pixel(hi.x).min(last_column));
+        let (y0, y1) = (first_pixel(lo.y).max(0), last_pixel(hi.y).min(last_row));
+        // Where each edge crosses a row: x moves by `run` per row down. An edge
+        // along the row bounds nothing there.
+        let runs = edges.map(|(a, b)| {
+            let rise = b.y - a.y;
+            if rise == 0.0 { 0.0 } else { (b.x - a.x) / rise }
+        });
+        for y in y0..=y1 {
+            #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
+            let cy = y as f32 + 0.5;
+            // Narrow the row to where all three edge functions are non-negative,
+            // with a hair to spare for rounding; the exact test below decides.
+            let (mut from, mut to) = (lo.x, hi.x);
+            for i in 0..3 {
+                let x = edges[i].0.x + runs[i] * (cy - edges[i].0.y);
+                if w_across[i] > 0.0 {
+                    from = from.max(x);
+                } else if w_across[i] < 0.0 {
+                    to = to.min(x);
+                }
+            }
+            let (start, end) = (
+                first_pixel(from - SPAN_SLACK).max(x0),
+                last_pixel(to + SPAN_SLACK).min(x1),
+            );
+            let (Ok(first), Ok(last), Ok(row)) = (
+                usize::try_from(start),
+                usize::try_from(end),
+                usize::try_from(y),
+            ) else {
+                continue;
+            };
+            if last < first {
+                continue;
+            }
+            #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
+            let cx = first as f32 + 0.5;
+            let mut w: [f32; 3] =
+                std::array::from_fn(|i| w_at_origin[i] + w_across[i] * cx + w_down[i] * cy);
+            let mut src: [f32; 4] =
+                std::array::from_fn(|i| c_at_origin[i] + c_across[i] * cx + c_down[i] * cy);
+            let pixels = &mut self.pixels[row * self.width..(row + 1) * self.width];
+            for dst in &mut pixels[first..=last] {
+                let inside = |i: usize| w[i] > 0.0 || (w[i] == 0.0 && owns[i]);
+                if inside(0) && inside(1) && inside(2) {
+                    blend(dst, src);
+                }
+                for i in 0..3 {
+                    w[i] += w_across[i];
+                }
+                for i in 0..4 {
+                    src[i] += c_across[i];
+                }
+            }
+        }
+    }
+
+    fn into_image(self) -> ColorImage {
+        ColorImage::new([self.width, self.height], self.pixels)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canvas(width: usize, height: usize) -> Canvas {
+        Canvas {
+            width,
+            height,
+            pixels: vec![Color32::TRANSPARENT; width * height],
+        }
+    }
+
+    fn covered(c: &Canvas) -> Vec<(usize, usize)> {
+        (0..c.height)
+            .flat_map(|y| (0..c.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| c.pixels[y * c.width + x].a() > 0)
+            .collect()
+    }
+
+    #[test]
+    fn a_triangle_covers_the_pixels_whose_centres_it_contains_either_way_round() {
+        let red = Color32::from_rgb(200, 0, 0);
+        for flip in [false, true] {
+            let mut c = canvas(4, 4);
+            let mut corners = [
+                (egui::vec2(0.0, 0.0), red),
+                (egui::vec2(4.0, 0.0), red),
+                (egui::vec2(0.0, 4.0), red),
+            ];
+            if flip {
+                corners.swap(1, 2);
+            }
+            c.triangle(corners);
+            // Centres (x + 0.5, y + 0.5) with x + y + 1 < 4 are inside; those with
+            // x + y + 1 == 4 lie on the long edge, which runs down: owned.
+            let mut expected = Vec::new();
+            for y in 0..4 {
+                for x in 0..4 {
+                    if x + y < 4 {
+                        expected.push((x, y));
+                    }
+                }
+            }
+            assert_eq!(covered(&c), expected);
+            assert_eq!(c.pixels[0], Color32::from_rgb(200, 0, 0));
+        }
+    }
+
+    #[test]
+    fn two_triangles_sharing_an_edge_draw_each_pixel_on_it_once() {
+        // A square split along its diagonal, which passes through pixel centres.
+        let half = Color32::from_rgba_premultiplied(0, 0, 100, 100);
+        let mut c = canvas(4, 4);
+        let (a, b, cc, d) = (
+            egui::vec2(0.0, 0.0),
+            egui::vec2(4.0, 0.0),
+            egui::vec2(4.0, 4.0),
+            egui::vec2(0.0, 4.0),
+        );
+        c.triangle([(a, half), (b, half), (cc, half)]);
+        c.triangle([(a, half), (cc, half), (d, half)]);
+        for p in &c.pixels {
+            assert_eq!(*p, half, "blended exactly once");
+        }
+    }
+
+    #[test]
+    fn colours_are_interpolated_and_blended_as_premultiplied_alpha() {
+        let mut c = canvas(8, 1);
+        let opaque = Color32::from_rgb(0, 0, 0);
+        c.triangle([
+            (egui::vec2(0.0, -1.0), opaque),
+            (egui::vec2(8.0, -1.0), opaque),
+            (egui::vec2(0.0, 3.0), opaque),
+        ]);
+        // A fade from opaque white on the left to transparent on the right.
+        let white = Color32::WHITE;
+        let clear = Color32::TRANSPARENT;
+        c.triangle([
+            (egui::vec2(0.0, -10.0), white),
+            (egui::vec2(8.0, -10.0), clear),
+            (egui::vec2(0.0, 10.0), white),
+        ]);
+        let first = c.pixels[0];
+        assert!(first.r() > 200 && first.a() == 255, "{first:?}");
+        // Over the opaque black half, white at coverage w gives w·255 grey, opaque.
+        let grey: Vec<u8> = c.pixels[..3].iter().map(Color32::r).collect();
+        assert!(grey.windows(2).all(|w| w[0] > w[1]), "fades: {grey:?}");
+        assert!(c.pixels[..3].iter().all(|p| p.a() == 255));
+    }
+
+    #[test]
+    fn a_scissor_is_rounded_like_the_renderers_and_clipped_to_the_screen() {
+        let screen = Rect::from_min_size(Pos2::ZERO, egui::vec2(100.0, 50.0));
+        let clip = Rect::from_min_max(Pos2::new(10.2, 5.6), Pos2::new(120.0, 20.4));
+        let s = Scissor::of(clip, 2.0, screen).expect("on screen");
+        assert_eq!(s.min, [20, 11]);
+        assert_eq!(
+            s.max,
+            [200, 41],
+            "clipped to the 100-point screen at 2 px/pt"
+        );
+        assert_eq!(s.size(), [180, 30]);
+        assert_eq!(
+            s.rect(2.0),
+            Rect::from_min_max(Pos2::new(10.0, 5.5), Pos2::new(100.0, 20.5))
+        );
+        let off = Rect::from_min_size(Pos2::new(200.0, 0.0), egui::vec2(10.0, 10.0));
+        assert!(Scissor::of(off, 1.0, screen).is_none());
+    }
+
+    #[test]
+    fn textured_or_huge_meshes_are_left_to_the_renderer() {
+        let mut mesh = Mesh::default();
+        mesh.colored_vertex(Pos2::ZERO, Color32::RED);
+        mesh.colored_vertex(Pos2::new(10.0, 0.0), Color32::RED);
+        mesh.colored_vertex(Pos2::new(0.0, 10.0), Color32::RED);
+        mesh.add_triangle(0, 1, 2);
+        let small = Scissor {
+            min: [0, 0],
+            max: [10, 10],
+        };
+        assert!(rasterize(&mesh, 1.0, small).is_some());
+        let huge = Scissor {
+            min: [0, 0],
+            max: [4000, 4000],
+        };
+        assert!(rasterize(&mesh, 1.0, huge).is_none());
+        mesh.vertices[1].uv = Pos2::new(0.5, 0.5);
+        assert!(rasterize(&mesh, 1.0, small).is_none(), "samples a texture");
+    }
+}
