@@ -27,22 +27,22 @@ pub fn level_for_scale(scale: f32) -> Option<usize> {
         .rposition(|tolerance| tolerance * scale <= MAX_SCREEN_ERROR)
 }
 
-/// The simplified copies (one per [`LEVEL_TOLERANCES`] entry, as [`levels`] makes
-/// them) that may be drawn at `scale` physical pixels per body unit, coarsest first.
-pub fn drawable<T>(copies: &[Option<T>], scale: f32) -> impl Iterator<Item = &T> {
+/// The simplified copies (by their [`LEVEL_TOLERANCES`] index) that may be drawn at
+/// `scale` physical pixels per body unit, coarsest first.
+pub fn drawable(scale: f32) -> impl Iterator<Item = usize> {
     let usable = level_for_scale(scale).map_or(0, |level| level + 1);
-    copies.iter().take(usable).rev().flatten()
+    (0..usable).rev()
 }
 
-/// Douglas–Peucker: the points of `points` to keep so that the polyline through
-/// them is everywhere within `tolerance` of the original. For a closed outline the
-/// segment from the last point back to the first counts too. The first point is
-/// always kept, and for an open line the last one too.
+/// Douglas–Peucker: the indices, in order, of the points of `points` to keep so
+/// that the polyline through them is everywhere within `tolerance` of the original.
+/// For a closed outline the segment from the last point back to the first counts
+/// too. The first point is always kept, and for an open line the last one too.
 #[must_use]
-pub fn simplify(points: &[Pos2], closed: bool, tolerance: f32) -> Vec<Pos2> {
+pub fn simplify_indices(points: &[Pos2], closed: bool, tolerance: f32) -> Vec<u32> {
     let n = points.len();
     if n < 3 {
-        return points.to_vec();
+        return (0..n).filter_map(|i| u32::try_from(i).ok()).collect();
     }
     // A closed outline is the open line that returns to its first point; its last
     // index is then `n`, standing for point 0 again.
@@ -72,10 +72,10 @@ pub fn simplify(points: &[Pos2], closed: bool, tolerance: f32) -> Vec<Pos2> {
         }
     }
     keep.truncate(n);
-    points
-        .iter()
-        .zip(keep)
-        .filter_map(|(p, k)| k.then_some(*p))
+    keep.iter()
+        .enumerate()
+        .filter(|(_, k)| **k)
+        .filter_map(|(i, _)| u32::try_from(i).ok())
         .collect()
 }
 
@@ -96,14 +96,24 @@ fn distance_sq_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 /// of the next finer copy (then that one is drawn).
 #[must_use]
 pub fn levels(points: &[Pos2], closed: bool) -> Vec<Option<Vec<Pos2>>> {
+    level_indices(points, closed)
+        .into_iter()
+        .map(|kept| kept.map(|kept| kept.iter().map(|&i| points[i as usize]).collect()))
+        .collect()
+}
+
+/// [`levels`], as the indices of the points each copy keeps: the same for a shape
+/// and its mirror image, so the two can share them and their triangles.
+#[must_use]
+pub fn level_indices(points: &[Pos2], closed: bool) -> Vec<Option<Vec<u32>>> {
     let mut finer = points.len();
     LEVEL_TOLERANCES
         .iter()
         .map(|&tolerance| {
-            let simple = simplify(points, closed, tolerance);
-            (simple.len() >= 2 && simple.len() * 5 <= finer * 4).then(|| {
-                finer = simple.len();
-                simple
+            let kept = simplify_indices(points, closed, tolerance);
+            (kept.len() >= 2 && kept.len() * 5 <= finer * 4).then(|| {
+                finer = kept.len();
+                kept
             })
         })
         .collect()
@@ -113,6 +123,13 @@ pub fn levels(points: &[Pos2], closed: bool) -> Vec<Option<Vec<Pos2>>> {
 mod tests {
     use super::*;
     use emath::pos2;
+
+    fn simplify(points: &[Pos2], closed: bool, tolerance: f32) -> Vec<Pos2> {
+        simplify_indices(points, closed, tolerance)
+            .into_iter()
+            .map(|i| points[i as usize])
+            .collect()
+    }
 
     fn circle(n: usize, r: f32) -> Vec<Pos2> {
         (0..n)

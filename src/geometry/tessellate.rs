@@ -7,15 +7,15 @@ use std::sync::{Arc, OnceLock};
 use emath::{Pos2, Rect};
 
 use super::polygon::{mirror_points, polygon_area};
-use super::simplify::{drawable, levels};
+use super::simplify::{drawable, level_indices};
 
 /// A filled polygon ready to paint: its outline, simplified copies of it for small
 /// figures, and their triangles.
 ///
-/// Triangles are made the first time a copy is drawn, not when the data loads:
-/// ear-clipping was the dearest part of loading, and most shapes (other views, deep
-/// muscles, every pattern's zones) are not on screen at start-up, or ever at every
-/// size.
+/// Triangles and simplified copies are made the first time they are drawn, not when
+/// the data loads: ear-clipping and simplifying were the dearest parts of loading,
+/// and most shapes (other views, deep muscles, every pattern's zones) are not on
+/// screen at start-up, or ever at every size.
 #[derive(Clone, Debug)]
 pub struct Tessellation {
     /// The smoothed outline in body coordinates.
@@ -25,28 +25,32 @@ pub struct Tessellation {
     full_triangles: Arc<OnceLock<Vec<u32>>>,
     /// Bounding box of `outline`, for quick rejection in hit tests and ranking.
     pub bounds: Rect,
-    /// Simplified copies for drawing small, one per
-    /// [`LEVEL_TOLERANCES`](super::LEVEL_TOLERANCES) entry; `None` where simplifying
-    /// saved little.
-    coarser: Vec<Option<Coarse>>,
+    /// The simplified copies, one per [`LEVEL_TOLERANCES`](super::LEVEL_TOLERANCES)
+    /// entry (`None` where simplifying saved little), as indices into `outline`:
+    /// worked out when this shape or its mirror image is first drawn small, and
+    /// shared by both, triangles included.
+    levels: Arc<OnceLock<Vec<Option<Level>>>>,
+    /// This shape's points of each simplified copy, picked out when first drawn.
+    coarse: OnceLock<Vec<Option<Vec<Pos2>>>>,
 }
 
-/// A simplified outline and its triangles (made when first asked for, shared like
-/// the full outline's; `None` if they do not cover the simplified polygon, when
+/// Which points of the outline a simplified copy keeps, and its triangles (made when
+/// first asked for; `None` if they do not cover the simplified polygon, when
 /// simplifying made a thin shape cross itself).
-#[derive(Clone, Debug)]
-struct Coarse {
-    outline: Vec<Pos2>,
-    triangles: Arc<OnceLock<Option<Vec<u32>>>>,
+#[derive(Debug)]
+struct Level {
+    kept: Vec<u32>,
+    triangles: OnceLock<Option<Vec<u32>>>,
 }
 
-impl Coarse {
-    fn triangles(&self) -> Option<&[u32]> {
+impl Level {
+    /// Triangles for `outline`, this copy's points on one side.
+    fn triangles(&self, outline: &[Pos2]) -> Option<&[u32]> {
         self.triangles
             .get_or_init(|| {
-                let triangles = triangulate(&self.outline);
-                let covered = triangles_area(&self.outline, &triangles);
-                let area = polygon_area(&self.outline).abs();
+                let triangles = triangulate(outline);
+                let covered = triangles_area(outline, &triangles);
+                let area = polygon_area(outline).abs();
                 ((covered - area).abs() <= area * 0.02 + 1e-3).then_some(triangles)
             })
             .as_deref()
@@ -54,23 +58,15 @@ impl Coarse {
 }
 
 impl Tessellation {
-    /// A fill for a smoothed outline, with its simplified copies.
+    /// A fill for a smoothed outline.
     #[must_use]
     pub fn new(outline: Vec<Pos2>) -> Self {
-        let coarser = levels(&outline, true)
-            .into_iter()
-            .map(|level| {
-                level.map(|outline| Coarse {
-                    outline,
-                    triangles: Arc::default(),
-                })
-            })
-            .collect();
         Self {
             bounds: Rect::from_points(&outline),
             outline,
             full_triangles: Arc::default(),
-            coarser,
+            levels: Arc::default(),
+            coarse: OnceLock::new(),
         }
     }
 
@@ -86,14 +82,46 @@ impl Tessellation {
     /// curve whose triangles cover the shape, or the full outline.
     #[must_use]
     pub fn for_scale(&self, scale: f32) -> (&[Pos2], &[u32]) {
-        drawable(&self.coarser, scale)
-            .find_map(|c| Some((&c.outline[..], c.triangles()?)))
+        let mut usable = drawable(scale).peekable();
+        if usable.peek().is_none() {
+            return (&self.outline, self.triangles());
+        }
+        let levels = self.levels.get_or_init(|| {
+            level_indices(&self.outline, true)
+                .into_iter()
+                .map(|kept| {
+                    kept.map(|kept| Level {
+                        kept,
+                        triangles: OnceLock::new(),
+                    })
+                })
+                .collect()
+        });
+        let coarse = self.coarse.get_or_init(|| {
+            levels
+                .iter()
+                .map(|level| {
+                    level.as_ref().map(|level| {
+                        level
+                            .kept
+                            .iter()
+                            .map(|&i| self.outline[i as usize])
+                            .collect()
+                    })
+                })
+                .collect()
+        });
+        usable
+            .find_map(|k| {
+                let (level, outline) = (levels[k].as_ref()?, coarse[k].as_deref()?);
+                Some((outline, level.triangles(outline)?))
+            })
             .unwrap_or_else(|| (&self.outline, self.triangles()))
     }
 
     /// The mirror image across the vertical line `x = axis_x`. A reflection keeps
-    /// every triangle a triangle, so both sides share their triangles: whichever is
-    /// drawn first makes them.
+    /// every triangle a triangle and every simplification the same points, so both
+    /// sides share them: whichever is drawn first makes them.
     #[must_use]
     pub fn mirrored(&self, axis_x: f32) -> Self {
         let outline = mirror_points(&self.outline, axis_x);
@@ -101,16 +129,8 @@ impl Tessellation {
             bounds: Rect::from_points(&outline),
             outline,
             full_triangles: Arc::clone(&self.full_triangles),
-            coarser: self
-                .coarser
-                .iter()
-                .map(|c| {
-                    c.as_ref().map(|c| Coarse {
-                        outline: mirror_points(&c.outline, axis_x),
-                        triangles: Arc::clone(&c.triangles),
-                    })
-                })
-                .collect(),
+            levels: Arc::clone(&self.levels),
+            coarse: OnceLock::new(),
         }
     }
 }

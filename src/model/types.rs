@@ -131,8 +131,8 @@ impl BodyLine {
     /// The points to draw at `scale` physical pixels per body unit.
     #[must_use]
     pub fn points_for_scale(&self, scale: f32) -> &[Pos2] {
-        crate::geometry::drawable(&self.coarser, scale)
-            .next()
+        crate::geometry::drawable(scale)
+            .find_map(|level| self.coarser[level].as_deref())
             .unwrap_or(&self.points)
     }
 }

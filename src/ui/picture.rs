@@ -341,21 +341,32 @@ impl Canvas {
             if last < first {
                 continue;
             }
+            // The span was found with a hundredth of a pixel to spare, so only its
+            // end pixels can lie outside: test those exactly, with the fill rule.
+            let inside = |x: usize| {
+                #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
+                let cx = x as f32 + 0.5;
+                (0..3).all(|i| {
+                    let w = w_at_origin[i] + w_across[i] * cx + w_down[i] * cy;
+                    w > 0.0 || (w == 0.0 && owns[i])
+                })
+            };
+            let first = if inside(first) { first } else { first + 1 };
+            let last = if inside(last) {
+                last
+            } else {
+                last.saturating_sub(1)
+            };
+            if last < first {
+                continue;
+            }
             #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
             let cx = first as f32 + 0.5;
-            let mut w: [f32; 3] =
-                std::array::from_fn(|i| w_at_origin[i] + w_across[i] * cx + w_down[i] * cy);
             let mut src: [f32; 4] =
                 std::array::from_fn(|i| c_at_origin[i] + c_across[i] * cx + c_down[i] * cy);
             let pixels = &mut self.pixels[row * self.width..(row + 1) * self.width];
             for dst in &mut pixels[first..=last] {
-                let inside = |i: usize| w[i] > 0.0 || (w[i] == 0.0 && owns[i]);
-                if inside(0) && inside(1) && inside(2) {
-                    blend(dst, src);
-                }
-                for i in 0..3 {
-                    w[i] += w_across[i];
-                }
+                blend(dst, src);
                 for i in 0..4 {
                     src[i] += c_across[i];
                 }
