@@ -229,29 +229,20 @@ fn blend(dst: &mut Color32, src: [f32; 4]) {
     *dst = Color32::from_rgba_premultiplied(level(0), level(1), level(2), level(3));
 }
 
-/// The first pixel whose centre is at or after `v` (pixel `i` has its centre at
-/// `i + 0.5`), without a call into libm.
+/// The first and last pixel whose centres lie in `from..=to` (pixel `i` has its
+/// centre at `i + 0.5`; last < first when there is none), without calls into libm.
 #[expect(
     clippy::cast_possible_truncation,
     clippy::cast_precision_loss,
     reason = "screen coordinates, far inside both types' ranges"
 )]
-fn first_pixel(v: f32) -> i64 {
-    let t = v - 0.5;
-    let i = t as i64;
-    if (i as f32) < t { i + 1 } else { i }
-}
-
-/// The last pixel whose centre is at or before `v`.
-#[expect(
-    clippy::cast_possible_truncation,
-    clippy::cast_precision_loss,
-    reason = "screen coordinates, far inside both types' ranges"
-)]
-fn last_pixel(v: f32) -> i64 {
-    let t = v - 0.5;
-    let i = t as i64;
-    if (i as f32) > t { i - 1 } else { i }
+fn pixel_span(from: f32, to: f32) -> (i64, i64) {
+    let (a, b) = (from - 0.5, to - 0.5);
+    let (i, j) = (a as i64, b as i64);
+    (
+        if (i as f32) < a { i + 1 } else { i },
+        if (j as f32) > b { j - 1 } else { j },
+    )
 }
 
 /// Premultiplied RGBA, rounded to whole levels after every blend as an 8-bit
@@ -305,8 +296,10 @@ impl Canvas {
         let hi = p0.max(p1).max(p2);
         let last_column = i64::try_from(self.width).unwrap_or(i64::MAX) - 1;
         let last_row = i64::try_from(self.height).unwrap_or(i64::MAX) - 1;
-        let (x0, x1) = (first_pixel(lo.x).max(0), last_pixel(hi.x).min(last_column));
-        let (y0, y1) = (first_pixel(lo.y).max(0), last_pixel(hi.y).min(last_row));
+        let (x0, x1) = pixel_span(lo.x, hi.x);
+        let (x0, x1) = (x0.max(0), x1.min(last_column));
+        let (y0, y1) = pixel_span(lo.y, hi.y);
+        let (y0, y1) = (y0.max(0), y1.min(last_row));
         // Where each edge crosses a row: x moves by `run` per row down. An edge
         // along the row bounds nothing there.
         let runs = edges.map(|(a, b)| {
@@ -327,10 +320,8 @@ impl Canvas {
                     to = to.min(x);
                 }
             }
-            let (start, end) = (
-                first_pixel(from - SPAN_SLACK).max(x0),
-                last_pixel(to + SPAN_SLACK).min(x1),
-            );
+            let (start, end) = pixel_span(from - SPAN_SLACK, to + SPAN_SLACK);
+            let (start, end) = (start.max(x0), end.min(x1));
             let (Ok(first), Ok(last), Ok(row)) = (
                 usize::try_from(start),
                 usize::try_from(end),
@@ -488,6 +479,14 @@ mod tests {
         );
         let off = Rect::from_min_size(Pos2::new(200.0, 0.0), egui::vec2(10.0, 10.0));
         assert!(Scissor::of(off, 1.0, screen).is_none());
+    }
+
+    #[test]
+    fn a_span_holds_the_pixels_whose_centres_it_covers() {
+        assert_eq!(pixel_span(0.0, 3.0), (0, 2), "centres 0.5, 1.5, 2.5");
+        assert_eq!(pixel_span(0.5, 2.5), (0, 2), "ends on centres count");
+        assert_eq!(pixel_span(0.6, 1.4), (1, 0), "no centre inside");
+        assert_eq!(pixel_span(-3.2, -0.7), (-3, -2));
     }
 
     #[test]
