@@ -1313,6 +1313,7 @@ impl AtlasApp {
     /// Builds the whole window for one frame.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.wake.get_or_init(|| ui.ctx().clone());
+        crate::ui::picture::forget_unused(ui.ctx());
         self.watch_data_folder(ui.ctx());
         self.keyboard_ui(ui.ctx());
         let zoom = self.prefs.zoom_factor();

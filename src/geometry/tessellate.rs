@@ -25,13 +25,38 @@ pub struct Tessellation {
     full_triangles: Arc<OnceLock<Vec<u32>>>,
     /// Bounding box of `outline`, for quick rejection in hit tests and ranking.
     pub bounds: Rect,
-    /// The simplified copies, one per [`LEVEL_TOLERANCES`](super::LEVEL_TOLERANCES)
-    /// entry (`None` where simplifying saved little), as indices into `outline`:
-    /// worked out when this shape or its mirror image is first drawn small, and
-    /// shared by both, triangles included.
-    levels: Arc<OnceLock<Vec<Option<Level>>>>,
+    /// The simplified copies, worked out when this shape or its mirror image is
+    /// first drawn small, and shared by both, triangles included.
+    levels: Arc<Levels>,
     /// This shape's points of each simplified copy, picked out when first drawn.
     coarse: OnceLock<Vec<Option<Vec<Pos2>>>>,
+}
+
+/// The simplified copies of a shape and its mirror image: one per
+/// [`LEVEL_TOLERANCES`](super::LEVEL_TOLERANCES) entry (`None` where simplifying
+/// saved little), as indices into the outline. Always worked out from the outline
+/// the shape was made with, so both sides, the window and the exports keep the same
+/// points whichever is drawn first.
+#[derive(Debug)]
+struct Levels {
+    source: Vec<Pos2>,
+    copies: OnceLock<Vec<Option<Level>>>,
+}
+
+impl Levels {
+    fn copies(&self) -> &[Option<Level>] {
+        self.copies.get_or_init(|| {
+            level_indices(&self.source, true)
+                .into_iter()
+                .map(|kept| {
+                    kept.map(|kept| Level {
+                        kept,
+                        triangles: OnceLock::new(),
+                    })
+                })
+                .collect()
+        })
+    }
 }
 
 /// Which points of the outline a simplified copy keeps, and its triangles (made when
@@ -63,9 +88,12 @@ impl Tessellation {
     pub fn new(outline: Vec<Pos2>) -> Self {
         Self {
             bounds: Rect::from_points(&outline),
+            levels: Arc::new(Levels {
+                source: outline.clone(),
+                copies: OnceLock::new(),
+            }),
             outline,
             full_triangles: Arc::default(),
-            levels: Arc::default(),
             coarse: OnceLock::new(),
         }
     }
@@ -86,17 +114,7 @@ impl Tessellation {
         if usable.peek().is_none() {
             return (&self.outline, self.triangles());
         }
-        let levels = self.levels.get_or_init(|| {
-            level_indices(&self.outline, true)
-                .into_iter()
-                .map(|kept| {
-                    kept.map(|kept| Level {
-                        kept,
-                        triangles: OnceLock::new(),
-                    })
-                })
-                .collect()
-        });
+        let levels = self.levels.copies();
         let coarse = self.coarse.get_or_init(|| {
             levels
                 .iter()

@@ -54,14 +54,22 @@ pub fn paint_cached(painter: &Painter, key: u64, build: impl FnOnce(&mut Vec<Sha
         font_size.hash(&mut h);
         h.finish()
     };
+    let options_changed = ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id());
+        let changed = cache.options != Some(options);
+        if changed {
+            cache.entries.clear();
+            cache.options = Some(options);
+        }
+        changed
+    });
+    if options_changed {
+        super::picture::forget_all(ctx);
+    }
     // The mesh is only looked up (or made) when the panel has no picture of it.
     super::picture::paint_mesh(painter, full_key, || {
         let hit = ctx.data_mut(|d| {
             let cache = d.get_temp_mut_or_default::<MeshCache>(cache_id());
-            if cache.options != Some(options) {
-                cache.entries.clear();
-                cache.options = Some(options);
-            }
             cache.entries.get_mut(&full_key).map(|(mesh, used)| {
                 *used = pass;
                 Arc::clone(mesh)

@@ -30,6 +30,11 @@ const KEEP_PASSES: u64 = 4;
 /// picture costs CPU time while the window opens and memory while it is shown.
 const MAX_PIXELS: usize = 2_500_000;
 
+/// Nor wider or taller than this: the warm-up runs before the renderer has said how
+/// large a texture it takes, and every graphics card of the last fifteen years
+/// takes 4096.
+const MAX_SIDE: usize = 4096;
+
 #[derive(Clone, Default)]
 struct Pictures {
     /// Make pictures of the drawings painted while this is set.
@@ -61,6 +66,27 @@ pub fn set_preparing(ctx: &egui::Context, on: bool) {
     });
 }
 
+/// Drops the pictures no panel used for [`KEEP_PASSES`] passes; called once a pass,
+/// so they go even when no panel is painted any more.
+pub fn forget_unused(ctx: &egui::Context) {
+    let pass = ctx.cumulative_pass_nr();
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Pictures>(pictures_id())
+            .entries
+            .retain(|_, p| pass.saturating_sub(p.used) < KEEP_PASSES);
+    });
+}
+
+/// Drops every picture (the tessellation settings changed, so no picture matches
+/// what the meshes would now draw).
+pub fn forget_all(ctx: &egui::Context) {
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Pictures>(pictures_id())
+            .entries
+            .clear();
+    });
+}
+
 /// How many pictures were made since `ctx` began.
 #[must_use]
 pub fn pictures_made(ctx: &egui::Context) -> u64 {
@@ -85,9 +111,6 @@ pub fn paint_mesh(painter: &Painter, key: u64, mesh: impl FnOnce() -> std::sync:
     let pass = ctx.cumulative_pass_nr();
     let (found, preparing) = ctx.data_mut(|d| {
         let pictures = d.get_temp_mut_or_default::<Pictures>(pictures_id());
-        pictures
-            .entries
-            .retain(|_, p| pass.saturating_sub(p.used) < KEEP_PASSES);
         let found = pictures.entries.get_mut(&key).map(|p| {
             p.used = pass;
             (p.texture.id(), p.rect)
@@ -99,7 +122,8 @@ pub fn paint_mesh(painter: &Painter, key: u64, mesh: impl FnOnce() -> std::sync:
         return;
     }
     let mesh = mesh();
-    if preparing && let Some(image) = rasterize(&mesh, ppp, scissor) {
+    let max_side = ctx.input(|i| i.max_texture_side).min(MAX_SIDE);
+    if preparing && let Some(image) = rasterize(&mesh, ppp, scissor, max_side) {
         let texture = ctx.load_texture("panel picture", image, egui::TextureOptions::LINEAR);
         let rect = scissor.rect(ppp);
         show(painter, texture.id(), rect);
@@ -172,13 +196,14 @@ impl Scissor {
 }
 
 /// `mesh` (positions in points) rasterised into an image of `scissor`, or `None`
-/// if the picture would be too large or the mesh samples a texture (only untextured
+/// if the picture would be too large (or a side longer than `max_side`) or the mesh
+/// samples a texture (only untextured
 /// fills and lines are drawn here; stippled dots come from the font atlas).
-fn rasterize(mesh: &Mesh, ppp: f32, scissor: Scissor) -> Option<ColorImage> {
+fn rasterize(mesh: &Mesh, ppp: f32, scissor: Scissor, max_side: usize) -> Option<ColorImage> {
     let [width, height] = scissor.size();
     let untextured = mesh.texture_id == TextureId::default()
         && mesh.vertices.iter().all(|v| v.uv == egui::epaint::WHITE_UV);
-    if !untextured || width * height > MAX_PIXELS {
+    if !untextured || width * height > MAX_PIXELS || width.max(height) > max_side {
         return None;
     }
     let mut canvas = Canvas {
@@ -206,6 +231,47 @@ fn rasterize(mesh: &Mesh, ppp: f32, scissor: Scissor) -> Option<ColorImage> {
 /// The sub-pixel grid vertices are snapped to (8 bits, as in Mesa's and most GPUs'
 /// rasterisers).
 const SUBPIXELS: f32 = 256.0;
+/// [`SUBPIXELS`] as an integer.
+const SUBPIXELS_I: i64 = 256;
+
+/// Corners farther than this (pixels) from the canvas are not drawn: in whole
+/// sub-pixels their edge functions would no longer fit an `i64`.
+const MAX_COORDINATE: f32 = 1e6;
+
+/// A point in whole sub-pixels.
+#[derive(Clone, Copy, Debug)]
+struct Fixed {
+    x: i64,
+    y: i64,
+}
+
+impl Fixed {
+    /// `p` (pixels, within [`MAX_COORDINATE`]) on the sub-pixel grid.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "within MAX_COORDINATE, checked by the caller"
+    )]
+    fn of(p: egui::Vec2) -> Self {
+        Self {
+            x: (p.x * SUBPIXELS).round() as i64,
+            y: (p.y * SUBPIXELS).round() as i64,
+        }
+    }
+
+    /// The centre of pixel (`x`, `y`).
+    fn centre(x: i64, y: i64) -> Self {
+        Self {
+            x: x * SUBPIXELS_I + SUBPIXELS_I / 2,
+            y: y * SUBPIXELS_I + SUBPIXELS_I / 2,
+        }
+    }
+
+    /// Twice the signed area of `a`, `b`, `p`: positive when `p` is on the inner side
+    /// of the edge `a`→`b` of a triangle wound like the rasteriser winds them.
+    fn edge(a: Self, b: Self, p: Self) -> i64 {
+        (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
+    }
+}
 
 /// How far (pixels) a row's computed span is widened before each pixel in it is
 /// tested exactly, for the rounding of the division that found it.
@@ -237,7 +303,11 @@ fn blend(dst: &mut Color32, src: [f32; 4]) {
     reason = "screen coordinates, far inside both types' ranges"
 )]
 fn pixel_span(from: f32, to: f32) -> (i64, i64) {
-    let (a, b) = (from - 0.5, to - 0.5);
+    let limit = 2.0 * MAX_COORDINATE;
+    let (a, b) = (
+        (from - 0.5).clamp(-limit, limit),
+        (to - 0.5).clamp(-limit, limit),
+    );
     let (i, j) = (a as i64, b as i64);
     (
         if (i as f32) < a { i + 1 } else { i },
@@ -254,43 +324,63 @@ struct Canvas {
 }
 
 impl Canvas {
-    /// Blends one triangle (corners in pixels from the canvas's top left, with
-    /// premultiplied colours) over the canvas.
+    /// Blends one triangle (corners in pixels from the canvas's top left, snapped to
+    /// [`SUBPIXELS`], with premultiplied colours) over the canvas.
     fn triangle(&mut self, mut corners: [(egui::Vec2, Color32); 3]) {
-        let edge = |a: egui::Vec2, b: egui::Vec2, p: egui::Vec2| {
-            (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
-        };
-        let mut area = edge(corners[0].0, corners[1].0, corners[2].0);
-        if area < 0.0 {
+        if corners
+            .iter()
+            .any(|(p, _)| !(p.x.abs() < MAX_COORDINATE && p.y.abs() < MAX_COORDINATE))
+        {
+            return;
+        }
+        // Which pixels are inside is decided exactly, in whole sub-pixels, so a pixel
+        // centre on an edge two triangles share is drawn by exactly one of them.
+        let fixed = |p: egui::Vec2| Fixed::of(p);
+        let mut area = Fixed::edge(
+            fixed(corners[0].0),
+            fixed(corners[1].0),
+            fixed(corners[2].0),
+        );
+        if area < 0 {
             corners.swap(1, 2);
             area = -area;
         }
-        if area <= f32::EPSILON || !area.is_finite() {
+        if area == 0 {
             return;
         }
         let [(p0, c0), (p1, c1), (p2, c2)] = corners;
         let edges = [(p1, p2), (p2, p0), (p0, p1)];
-        // Pixel centres exactly on an edge belong to one side only, so a pixel on an
-        // edge shared by two triangles is drawn once. With this winding, an edge
-        // running down the screen (or exactly leftwards) owns them: OpenGL's rule in
-        // its upward window coordinates, and the pixels Mesa's OpenGL driver draws
-        // (compared in the window under Xvfb).
-        let owns = edges.map(|(a, b)| {
-            let d = b - a;
-            d.y > 0.0 || (d.y == 0.0 && d.x < 0.0)
-        });
-        // Each edge function, and so each colour channel, is linear over the screen:
-        // value at the origin plus a step per pixel across and down.
-        let w_at_origin = edges.map(|(a, b)| edge(a, b, egui::Vec2::ZERO));
-        let w_across = edges.map(|(a, b)| a.y - b.y);
-        let w_down = edges.map(|(a, b)| b.x - a.x);
-        let k = [c0, c1, c2].map(|c| c.to_array().map(f32::from));
-        let per_area = 1.0 / area;
-        let colour = |w: [f32; 3]| -> [f32; 4] {
-            std::array::from_fn(|i| (w[0] * k[0][i] + w[1] * k[1][i] + w[2] * k[2][i]) * per_area)
+        let fixed_edges = edges.map(|(a, b)| (fixed(a), fixed(b)));
+        // Pixel centres exactly on an edge belong to one side only. With this
+        // winding, an edge running down the screen (or exactly leftwards) owns them:
+        // OpenGL's rule in its upward window coordinates, and the pixels Mesa's
+        // OpenGL driver draws (compared in the window under Xvfb).
+        let owns = fixed_edges.map(|(a, b)| b.y > a.y || (b.y == a.y && b.x < a.x));
+        let inside = |x: i64, y: i64| {
+            let centre = Fixed::centre(x, y);
+            fixed_edges.iter().zip(owns).all(|(&(a, b), own)| {
+                let w = Fixed::edge(a, b, centre);
+                w > 0 || (w == 0 && own)
+            })
         };
-        let (c_at_origin, c_across, c_down) =
-            (colour(w_at_origin), colour(w_across), colour(w_down));
+
+        // Colours are linear over the triangle: the first corner's colour plus a
+        // step per pixel across and down (from the edge functions' gradients).
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "an area in sub-pixels², far below 2^53"
+        )]
+        let per_area = f64::from(SUBPIXELS * SUBPIXELS) / area as f64;
+        let k = [c0, c1, c2].map(|c| c.to_array().map(f64::from));
+        let gradient = |step: [f32; 3]| -> [f32; 4] {
+            #[expect(clippy::cast_possible_truncation, reason = "colour steps fit an f32")]
+            std::array::from_fn(|i| {
+                ((0..3).map(|e| f64::from(step[e]) * k[e][i]).sum::<f64>() * per_area) as f32
+            })
+        };
+        let c_across = gradient(edges.map(|(a, b)| a.y - b.y));
+        let c_down = gradient(edges.map(|(a, b)| b.x - a.x));
+        let c_origin = c0.to_array().map(f32::from);
 
         let lo = p0.min(p1).min(p2);
         let hi = p0.max(p1).max(p2);
@@ -301,7 +391,7 @@ impl Canvas {
         let (y0, y1) = pixel_span(lo.y, hi.y);
         let (y0, y1) = (y0.max(0), y1.min(last_row));
         // Where each edge crosses a row: x moves by `run` per row down. An edge
-        // along the row bounds nothing there.
+        // along the row bounds no column; its row either is inside or is not.
         let runs = edges.map(|(a, b)| {
             let rise = b.y - a.y;
             if rise == 0.0 { 0.0 } else { (b.x - a.x) / rise }
@@ -310,18 +400,34 @@ impl Canvas {
             #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
             let cy = y as f32 + 0.5;
             // Narrow the row to where all three edge functions are non-negative,
-            // with a hair to spare for rounding; the exact test below decides.
+            // with a hair to spare for rounding; the exact test decides the ends.
             let (mut from, mut to) = (lo.x, hi.x);
-            for i in 0..3 {
-                let x = edges[i].0.x + runs[i] * (cy - edges[i].0.y);
-                if w_across[i] > 0.0 {
+            for ((a, b), run) in edges.iter().zip(runs) {
+                let x = a.x + run * (cy - a.y);
+                if b.y < a.y {
                     from = from.max(x);
-                } else if w_across[i] < 0.0 {
+                } else if b.y > a.y {
                     to = to.min(x);
                 }
             }
             let (start, end) = pixel_span(from - SPAN_SLACK, to + SPAN_SLACK);
-            let (start, end) = (start.max(x0), end.min(x1));
+            let (mut start, mut end) = (start.max(x0), end.min(x1));
+
+            if start > end {
+                continue;
+            }
+            // Inside the span only its end pixels can be outside an edge that
+            // crosses the row. An edge along the row, which bounds no column, puts
+            // the whole row inside or outside: testing one pixel settles it.
+            if !inside(start, y) {
+                start += 1;
+            }
+            if start <= end && !inside(end, y) {
+                end -= 1;
+            }
+            if start > end || !inside(start, y) {
+                continue;
+            }
             let (Ok(first), Ok(last), Ok(row)) = (
                 usize::try_from(start),
                 usize::try_from(end),
@@ -332,29 +438,10 @@ impl Canvas {
             if last < first {
                 continue;
             }
-            // The span was found with a hundredth of a pixel to spare, so only its
-            // end pixels can lie outside: test those exactly, with the fill rule.
-            let inside = |x: usize| {
-                #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
-                let cx = x as f32 + 0.5;
-                (0..3).all(|i| {
-                    let w = w_at_origin[i] + w_across[i] * cx + w_down[i] * cy;
-                    w > 0.0 || (w == 0.0 && owns[i])
-                })
-            };
-            let first = if inside(first) { first } else { first + 1 };
-            let last = if inside(last) {
-                last
-            } else {
-                last.saturating_sub(1)
-            };
-            if last < first {
-                continue;
-            }
             #[expect(clippy::cast_precision_loss, reason = "small pixel indices")]
-            let cx = first as f32 + 0.5;
+            let (dx, dy) = (first as f32 + 0.5 - p0.x, cy - p0.y);
             let mut src: [f32; 4] =
-                std::array::from_fn(|i| c_at_origin[i] + c_across[i] * cx + c_down[i] * cy);
+                std::array::from_fn(|i| c_origin[i] + c_across[i] * dx + c_down[i] * dy);
             let pixels = &mut self.pixels[row * self.width..(row + 1) * self.width];
             for dst in &mut pixels[first..=last] {
                 blend(dst, src);
@@ -437,6 +524,58 @@ mod tests {
     }
 
     #[test]
+    fn an_edge_along_a_row_of_pixel_centres_draws_that_row_once() {
+        // Two translucent triangles meeting along y = 1.5, the centres of row 1: a
+        // feathered horizontal stroke puts edges there.
+        let half = Color32::from_rgba_premultiplied(0, 0, 100, 100);
+        for (upper, lower) in [
+            // The shared edge as the upper triangle's bottom and the lower one's top...
+            (
+                [(0.0, 0.0), (6.0, 0.0), (6.0, 1.5)],
+                [(0.0, 1.5), (6.0, 1.5), (0.0, 3.0)],
+            ),
+            // ...and with both triangles spanning the whole row.
+            (
+                [(0.0, 0.0), (6.0, 1.5), (0.0, 1.5)],
+                [(0.0, 1.5), (6.0, 1.5), (6.0, 3.0)],
+            ),
+        ] {
+            let mut c = canvas(6, 3);
+            for tri in [upper, lower] {
+                c.triangle(tri.map(|(x, y)| (egui::vec2(x, y), half)));
+            }
+            for x in 1..5 {
+                assert!(
+                    [half, Color32::TRANSPARENT].contains(&c.pixels[6 + x]),
+                    "pixel ({x}, 1) blended more than once: {:?}",
+                    c.pixels[6 + x]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn corners_far_off_or_not_numbers_draw_nothing_and_do_not_panic() {
+        let red = Color32::RED;
+        let mut c = canvas(4, 4);
+        for far in [1e7, -1e30, f32::INFINITY, f32::NAN] {
+            c.triangle([
+                (egui::vec2(0.0, 0.0), red),
+                (egui::vec2(far, 0.0), red),
+                (egui::vec2(0.0, far), red),
+            ]);
+        }
+        assert!(covered(&c).is_empty());
+        // Large but allowed: clipped to the canvas.
+        c.triangle([
+            (egui::vec2(-9e5, -9e5), red),
+            (egui::vec2(9e5, -9e5), red),
+            (egui::vec2(0.0, 9e5), red),
+        ]);
+        assert_eq!(covered(&c).len(), 16);
+    }
+
+    #[test]
     fn colours_are_interpolated_and_blended_as_premultiplied_alpha() {
         let mut c = canvas(8, 1);
         let opaque = Color32::from_rgb(0, 0, 0);
@@ -500,13 +639,25 @@ mod tests {
             min: [0, 0],
             max: [10, 10],
         };
-        assert!(rasterize(&mesh, 1.0, small).is_some());
+        assert!(rasterize(&mesh, 1.0, small, MAX_SIDE).is_some());
         let huge = Scissor {
             min: [0, 0],
             max: [4000, 4000],
         };
-        assert!(rasterize(&mesh, 1.0, huge).is_none());
+        assert!(rasterize(&mesh, 1.0, huge, MAX_SIDE).is_none());
+        let long = Scissor {
+            min: [0, 0],
+            max: [3000, 20],
+        };
+        assert!(rasterize(&mesh, 1.0, long, MAX_SIDE).is_some());
+        assert!(
+            rasterize(&mesh, 1.0, long, 2048).is_none(),
+            "wider than the renderer takes"
+        );
         mesh.vertices[1].uv = Pos2::new(0.5, 0.5);
-        assert!(rasterize(&mesh, 1.0, small).is_none(), "samples a texture");
+        assert!(
+            rasterize(&mesh, 1.0, small, MAX_SIDE).is_none(),
+            "samples a texture"
+        );
     }
 }
