@@ -1341,9 +1341,19 @@ impl AtlasApp {
         egui::Panel::top("top_bar")
             .frame(side_frame)
             .show(ui, |ui| self.top_bar_ui(ui, &mut commands));
+        // In presentation mode the type is large; in a small window (a projector at
+        // 1280 x 800) the lists would leave the figures a sliver, so there the side
+        // panels give way first.
+        let width = ui.available_width();
+        let (list_max, details_max) = if self.prefs.presentation {
+            (width * 0.22, width * 0.28)
+        } else {
+            (f32::INFINITY, f32::INFINITY)
+        };
         egui::Panel::left("muscle_list")
             .frame(side_frame)
             .default_size(230.0)
+            .max_size(list_max)
             .resizable(true)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -1379,6 +1389,7 @@ impl AtlasApp {
         egui::Panel::right("details")
             .frame(side_frame)
             .default_size(330.0)
+            .max_size(details_max)
             .resizable(true)
             .show(ui, |ui| match self.mode {
                 Mode::Atlas => {

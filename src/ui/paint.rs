@@ -126,14 +126,26 @@ pub fn paint_panel(
     // they would make it grow and copy its hundred thousand vertices every frame.
     let text_painter = painter.with_clip_rect(clip.expand(0.5));
 
-    // Title.
+    // Title, made smaller where the panel is too narrow for it (a small window in
+    // presentation mode).
     let title_h = title_height(panel_rect);
-    let title_font = FontId::proportional(title_h * 0.68);
-    text_painter.text(
-        pos2(panel_rect.center().x, panel_rect.top() + title_h * 0.5),
-        Align2::CENTER_CENTER,
-        panel_title(view, panel),
-        title_font,
+    let title = panel_title(view, panel);
+    let mut galley = text_painter.layout_no_wrap(
+        title.clone(),
+        FontId::proportional(title_h * 0.68),
+        theme.label,
+    );
+    let room = panel_rect.width() * 0.96;
+    if galley.size().x > room {
+        let size = title_h * 0.68 * room / galley.size().x;
+        galley = text_painter.layout_no_wrap(title, FontId::proportional(size), theme.label);
+    }
+    let title_pos = pos2(panel_rect.center().x, panel_rect.top() + title_h * 0.5);
+    text_painter.galley(
+        Align2::CENTER_CENTER
+            .anchor_size(title_pos, galley.size())
+            .min,
+        galley,
         theme.label,
     );
 

@@ -737,6 +737,24 @@ fn snapshot_projector_theme() {
     h.snapshot("projector_upper_trapezius");
 }
 
+#[test]
+fn presentation_mode_in_a_small_window_leaves_the_figures_room() {
+    // A projector at 1000 x 640 pixels: with the type 1.6 times larger, the lists
+    // once took the whole width and the figures were not drawn at all.
+    let mut h = harness_sized(1000.0, 640.0);
+    type_key(&mut h, "p");
+    h.run();
+    assert!(h.state().prefs.presentation);
+    let screen = h.ctx.content_rect();
+    for view in ["front", "back"] {
+        let figure = panel_rect(&h, view);
+        assert!(
+            figure.height() > screen.height() * 0.6,
+            "the {view} figure is {figure:?} on a screen of {screen:?}"
+        );
+    }
+}
+
 /// Counts pixels in the panel showing `view` that match `pred`.
 fn count_pixels(
     h: &mut Harness<'_, AtlasApp>,
