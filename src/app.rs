@@ -1356,7 +1356,7 @@ impl AtlasApp {
             .max_size(list_max)
             .resizable(true)
             .show(ui, |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.selectable_value(&mut self.prefs.list_tab, ListTab::Muscles, "Muscles");
                     ui.selectable_value(
                         &mut self.prefs.list_tab,
