@@ -335,14 +335,11 @@ impl Canvas {
         }
         // Which pixels are inside is decided exactly, in whole sub-pixels, so a pixel
         // centre on an edge two triangles share is drawn by exactly one of them.
-        let fixed = |p: egui::Vec2| Fixed::of(p);
-        let mut area = Fixed::edge(
-            fixed(corners[0].0),
-            fixed(corners[1].0),
-            fixed(corners[2].0),
-        );
+        let mut fixed = corners.map(|(p, _)| Fixed::of(p));
+        let mut area = Fixed::edge(fixed[0], fixed[1], fixed[2]);
         if area < 0 {
             corners.swap(1, 2);
+            fixed.swap(1, 2);
             area = -area;
         }
         if area == 0 {
@@ -350,7 +347,11 @@ impl Canvas {
         }
         let [(p0, c0), (p1, c1), (p2, c2)] = corners;
         let edges = [(p1, p2), (p2, p0), (p0, p1)];
-        let fixed_edges = edges.map(|(a, b)| (fixed(a), fixed(b)));
+        let fixed_edges = [
+            (fixed[1], fixed[2]),
+            (fixed[2], fixed[0]),
+            (fixed[0], fixed[1]),
+        ];
         // Pixel centres exactly on an edge belong to one side only. With this
         // winding, an edge running down the screen (or exactly leftwards) owns them:
         // OpenGL's rule in its upward window coordinates, and the pixels Mesa's
