@@ -10,10 +10,10 @@ use std::time::Instant;
 
 use emath::pos2;
 use trigger_atlas::AtlasApp;
+use trigger_atlas::draw::picture::{making_pictures, pictures_made};
 use trigger_atlas::hit::hit_test;
 use trigger_atlas::io::load_atlas;
 use trigger_atlas::model::{Side, ViewId};
-use trigger_atlas::ui::picture::{pictures_made, set_preparing};
 
 const WINDOW: [f32; 2] = [1280.0, 860.0];
 
@@ -37,9 +37,10 @@ fn third_pass_ms(pictures: bool) -> f64 {
             .textures_delta
             .clear();
     }
-    set_preparing(&ctx, pictures);
     let start = Instant::now();
-    let mut output = ctx.run_ui(window_input(), |ui| app.ui_root(ui));
+    let mut output = making_pictures(&ctx, pictures, || {
+        ctx.run_ui(window_input(), |ui| app.ui_root(ui))
+    });
     let ms = start.elapsed().as_secs_f64() * 1e3;
     output.textures_delta.clear();
     assert_eq!(pictures_made(&ctx), if pictures { 3 } else { 0 });

@@ -8,9 +8,10 @@ use std::time::Instant;
 
 use egui::{Pos2, RawInput, Rect, vec2};
 use trigger_atlas::AtlasApp;
-use trigger_atlas::app::{Command, SideChoice};
+use trigger_atlas::app::Command;
 use trigger_atlas::io::load_atlas;
 use trigger_atlas::model::MuscleId;
+use trigger_atlas::model::SideChoice;
 
 /// Ten muscles whose patterns spread over the front, back and side views.
 const MUSCLES: [&str; 10] = [

@@ -3,7 +3,7 @@
 //! against.
 
 struct Blank {
-    probe: Option<trigger_atlas::probe::FrameProbe>,
+    probe: Option<trigger_atlas::window::probe::FrameProbe>,
 }
 
 impl eframe::App for Blank {
@@ -24,10 +24,10 @@ fn main() -> eframe::Result {
         system_font_fallback: false,
         ..Default::default()
     };
-    trigger_atlas::renderer::run_window("blank-window", None, options, |cc| {
-        let probe = trigger_atlas::probe::FrameProbe::from_env();
+    trigger_atlas::window::renderer::run_window("blank-window", None, options, |cc| {
+        let probe = trigger_atlas::window::probe::FrameProbe::from_env();
         if probe.is_some() {
-            eprintln!("renderer {}", trigger_atlas::renderer::started(cc));
+            eprintln!("renderer {}", trigger_atlas::window::renderer::started(cc));
         }
         Ok(Box::new(Blank { probe }))
     })

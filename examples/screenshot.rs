@@ -9,10 +9,10 @@
 
 use trigger_atlas::AtlasApp;
 use trigger_atlas::app::Command;
-use trigger_atlas::app::SideChoice;
+use trigger_atlas::draw::layout::Panel;
+use trigger_atlas::model::SideChoice;
 use trigger_atlas::model::{MuscleId, Side, ViewId};
 use trigger_atlas::ui::finder_panel::FinderAction;
-use trigger_atlas::ui::layout::Panel;
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,20 +51,20 @@ fn main() {
         eprintln!("{e}");
     }
     let mut app = AtlasApp::from_parts(report.atlas, report.errors);
-    app.show_errors = false;
+    app.windows.errors = false;
     app.prefs.dark_mode = dark;
     app.prefs.presentation = present;
-    app.compare = compare.unwrap_or_default();
+    app.work.compare = compare.unwrap_or_default();
     if let Some(views) = views {
         app.prefs.auto_views = false;
         app.prefs.chosen_views = views;
     }
     if args.get(1).map(String::as_str) == Some("quiz") {
-        app.quiz = trigger_atlas::app::QuizState::with_seed(4);
+        app.work.quiz = trigger_atlas::quiz::QuizState::with_seed(4);
         app.apply(Command::SetMode(trigger_atlas::app::Mode::Quiz));
     } else if args.get(1).map(String::as_str) == Some("finder") {
         // A sample pain drawing: right temple, right side of the neck, right buttock.
-        app.mode = trigger_atlas::app::Mode::Finder;
+        app.work.mode = trigger_atlas::app::Mode::Finder;
         for (view, side, x, y) in [
             ("head_side", Side::Right, 160.0, 80.0),
             ("head_side", Side::Right, 92.0, 232.0),
@@ -80,7 +80,7 @@ fn main() {
         }
         app.apply(Command::Finder(FinderAction::Choose(0)));
     } else if let Some(id) = args.get(1).filter(|s| !s.is_empty() && *s != "-") {
-        app.selected = Some(MuscleId(id.clone()));
+        app.work.selected = Some(MuscleId(id.clone()));
     }
     app.prefs.side = match args.get(2).map(String::as_str) {
         Some("left") => SideChoice::Left,

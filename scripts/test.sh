@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need on Debian/Ubuntu and runs every test.
+# Installs what the tests need on Debian/Ubuntu, checks formatting and lints, and
+# runs every test.
 # Headless UI tests render with wgpu on Mesa's software Vulkan driver (lavapipe).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +20,7 @@ fi
 # Mesa warns when it has no runtime directory; give it a private one.
 XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 export XDG_RUNTIME_DIR
+# Formatting and lints first: they take seconds to minutes, the tests longer.
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked

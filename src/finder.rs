@@ -170,3 +170,89 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
     });
     out
 }
+
+/// A new mark closer than this share of the brush radius to the last one is the
+/// same spot (a drag paints many frames over one place).
+const SAME_SPOT: f32 = 0.7;
+
+/// The pain finder in progress: the marks and their ranking, kept in step.
+#[derive(Clone, Debug)]
+pub struct FinderState {
+    pub marks: Vec<PainMark>,
+    /// Brush radius in body units.
+    pub brush_radius: f32,
+    pub candidates: Vec<Candidate>,
+    /// The candidate whose pattern is overlaid, by index into `candidates`.
+    pub chosen: Option<usize>,
+}
+
+impl Default for FinderState {
+    fn default() -> Self {
+        Self {
+            marks: Vec::new(),
+            brush_radius: 7.0,
+            candidates: Vec::new(),
+            chosen: None,
+        }
+    }
+}
+
+impl FinderState {
+    /// Marks a painful spot with the current brush, unless it is right on top of the
+    /// last mark, and ranks again.
+    pub fn paint(&mut self, atlas: &Atlas, view: &ViewId, panel_side: Side, pos_in_body: Pos2) {
+        let radius = self.brush_radius;
+        let close_to_last = self.marks.last().is_some_and(|m| {
+            &m.view == view
+                && m.panel_side == panel_side
+                && m.pos.distance(pos_in_body) < radius * SAME_SPOT
+        });
+        if !close_to_last {
+            self.marks.push(PainMark {
+                view: view.clone(),
+                panel_side,
+                pos: pos_in_body,
+                radius,
+            });
+            self.rerank(atlas);
+        }
+    }
+
+    /// Takes the last mark away.
+    pub fn undo(&mut self, atlas: &Atlas) {
+        self.marks.pop();
+        self.rerank(atlas);
+    }
+
+    /// Takes every mark away.
+    pub fn clear(&mut self, atlas: &Atlas) {
+        self.marks.clear();
+        self.rerank(atlas);
+    }
+
+    /// Overlays candidate `i`, or stops overlaying it if it already is.
+    pub fn toggle_chosen(&mut self, i: usize) {
+        self.chosen = if self.chosen == Some(i) {
+            None
+        } else {
+            Some(i)
+        };
+    }
+
+    /// The candidate whose pattern is overlaid.
+    #[must_use]
+    pub fn chosen_candidate(&self) -> Option<&Candidate> {
+        self.chosen.and_then(|i| self.candidates.get(i))
+    }
+
+    /// Ranks the marks again, keeping the overlaid candidate if it remains.
+    fn rerank(&mut self, atlas: &Atlas) {
+        let chosen = self.chosen_candidate().map(|c| (c.muscle.clone(), c.side));
+        self.candidates = rank(atlas, &self.marks);
+        self.chosen = chosen.and_then(|(id, side)| {
+            self.candidates
+                .iter()
+                .position(|c| c.muscle == id && c.side == side)
+        });
+    }
+}

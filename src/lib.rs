@@ -1,22 +1,28 @@
 //! Trigger Point Atlas: an open desktop atlas of myofascial referred pain.
 //!
-//! Layers: [`model`] (validated data types), [`geometry`] (pure maths in body
-//! coordinates), [`io`] (loading and errors), [`hit`] (picking), [`ui`] (egui
-//! panels and painting), [`app`] (state and commands).
+//! Layers, lowest first (each uses only those below it; see docs/ARCHITECTURE.md):
+//! [`geometry`] (pure maths in body coordinates) and [`theme`] (every colour);
+//! [`model`] (validated data types, their errors and positions);
+//! [`hit`], [`finder`] and [`quiz`] (engines over the atlas); [`io`] (loading and
+//! saving); [`keys`] (the shortcut table); [`draw`] (shapes and pixels for every
+//! output); [`ui`] (widgets and panels) and [`export`] (offscreen pictures); [`app`]
+//! (state, commands, the window's frame); [`window`] (opening the real window) and
+//! [`cli`] (the command line).
 
 pub mod app;
 pub mod cli;
+pub mod draw;
 pub mod export;
 pub mod finder;
 pub mod geometry;
 pub mod hit;
 pub mod io;
+pub mod keys;
 pub mod model;
-pub mod probe;
 pub mod quiz;
-pub mod renderer;
 pub mod theme;
 pub mod ui;
+pub mod window;
 
 pub use app::AtlasApp;
 

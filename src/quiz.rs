@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::finder::{Coverage, PainMark, coverage};
-use crate::model::{Atlas, MuscleId, Side};
+use crate::model::{Atlas, MuscleId, Side, ViewId};
 
 /// The two kinds of question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,6 +179,94 @@ pub fn judge_click(atlas: &Atlas, question: &Question, mark: &PainMark) -> Feedb
         Coverage::Essential => Feedback::Correct,
         Coverage::Spillover => Feedback::CorrectSpillover,
         Coverage::Outside => Feedback::Wrong { right: None },
+    }
+}
+
+/// Where the user clicked for a "find the pain" question is judged as a disc of this
+/// radius (body units).
+const CLICK_RADIUS: f32 = 6.0;
+
+/// The quiz in progress.
+#[derive(Clone, Debug)]
+pub struct QuizState {
+    pub kind: QuizKind,
+    pub region: Option<String>,
+    pub rng: Rng,
+    pub question: Option<Question>,
+    pub feedback: Option<Feedback>,
+    /// Where the user clicked for a "find the pain" question.
+    pub click: Option<PainMark>,
+    /// This session: (correct, asked).
+    pub session: (u32, u32),
+}
+
+impl QuizState {
+    /// A quiz whose questions come from `seed` (tests use a fixed one).
+    #[must_use]
+    pub fn with_seed(seed: u64) -> Self {
+        Self {
+            kind: QuizKind::NameTheMuscle,
+            region: None,
+            rng: Rng::new(seed),
+            question: None,
+            feedback: None,
+            click: None,
+            session: (0, 0),
+        }
+    }
+
+    /// Asks the next question of the chosen kind and region; returns it.
+    pub fn ask(&mut self, atlas: &Atlas) -> Option<&Question> {
+        self.question = next_question(atlas, self.kind, self.region.as_deref(), &mut self.rng);
+        self.feedback = None;
+        self.click = None;
+        self.question.as_ref()
+    }
+
+    /// Answers a naming question with `picked` (once per question).
+    pub fn choose(&mut self, picked: &MuscleId, record: &mut QuizRecord) {
+        if self.feedback.is_none()
+            && let Some(q) = &self.question
+        {
+            let feedback = judge_choice(q, picked);
+            self.score(feedback, record);
+        }
+    }
+
+    /// Answers a "find the pain" question with a click at `pos_in_body` on the panel
+    /// of `view` showing `panel_side` (once per question).
+    pub fn click(
+        &mut self,
+        atlas: &Atlas,
+        view: &ViewId,
+        panel_side: Side,
+        pos_in_body: emath::Pos2,
+        record: &mut QuizRecord,
+    ) {
+        if self.feedback.is_none()
+            && let Some(q) = &self.question
+            && matches!(q, Question::FindThePain { .. })
+        {
+            let mark = PainMark {
+                view: view.clone(),
+                panel_side,
+                pos: pos_in_body,
+                radius: CLICK_RADIUS,
+            };
+            let feedback = judge_click(atlas, q, &mark);
+            self.click = Some(mark);
+            self.score(feedback, record);
+        }
+    }
+
+    /// Scores an answer, in this session and in the kept record.
+    fn score(&mut self, feedback: Feedback, record: &mut QuizRecord) {
+        let scored = u32::from(feedback.scores());
+        self.session.0 += scored;
+        self.session.1 += 1;
+        record.correct += scored;
+        record.asked += 1;
+        self.feedback = Some(feedback);
     }
 }
 

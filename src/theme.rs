@@ -1,5 +1,10 @@
 //! Every colour and stroke proportion of the body drawing, in one place, shared by the
-//! screen and (later) exports. UI code asks the theme; it never invents colours.
+//! screen and the exports. UI code asks the theme; it never invents colours (the
+//! crate's clippy.toml bans colour constructors everywhere else).
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the theme is the one place colours are made"
+)]
 
 use egui::Color32;
 

@@ -3,11 +3,11 @@
 
 use egui::{Align2, FontId, Rect, Ui, pos2, vec2};
 
+use crate::draw::layout::{Panel, layout, panels_for};
+use crate::draw::legend::{LegendEntry, legend_height, paint_legend};
+use crate::draw::paint::{Highlight, paint_panel};
 use crate::model::{Atlas, MuscleId, Side, ViewId};
 use crate::theme::Theme;
-use crate::ui::layout::{Panel, layout, panels_for};
-use crate::ui::legend::{LegendEntry, legend_height, paint_legend};
-use crate::ui::paint::{Highlight, paint_panel};
 
 /// What to draw in an exported figure.
 #[derive(Clone, Debug, PartialEq)]

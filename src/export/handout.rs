@@ -5,9 +5,8 @@
 use egui::{Align2, FontId, Rect, RichText, Ui, UiBuilder, pos2, vec2};
 
 use super::{FigureSpec, figure_ui};
-use crate::model::{Atlas, MuscleId, Side, ZoneKind};
+use crate::model::{Atlas, MuscleId, RED_FLAGS, Side, ZoneKind};
 use crate::theme::Theme;
-use crate::ui::about::RED_FLAGS;
 
 /// Paper sizes, rendered at 150 pixels per inch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,10 +1,13 @@
-//! Pictures of the atlas without a window: the same painting code as the screen,
-//! rendered offscreen with wgpu and saved as PNG.
+//! Pictures of the atlas without a window: the same drawing layer as the screen
+//! ([`crate::draw`]), rendered offscreen with wgpu and saved as PNG. The window's
+//! Export dialog and the command line both go through [`save`].
 
 mod figure;
 mod handout;
-mod renderer;
+mod job;
+mod offscreen;
 
 pub use figure::{FigureSpec, figure_panels, figure_ui};
 pub use handout::{HandoutSpec, Paper, handout_ui, today};
-pub use renderer::OffscreenRenderer;
+pub use job::{Export, render, save};
+pub use offscreen::OffscreenRenderer;

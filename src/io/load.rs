@@ -6,26 +6,15 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::located::with_source;
-use super::{DataError, ErrorKind, Position};
 use crate::model::lesson::{Lesson, RawLesson, validate_lesson};
 use crate::model::raw::{RawMuscle, RawViewsFile};
-use crate::model::{Atlas, Muscle, MuscleId, View, validate};
+use crate::model::{
+    Atlas, DataError, ErrorKind, Muscle, MuscleId, Position, View, validate, with_source,
+};
 
 /// Largest data file we read. Real files are a few kilobytes; anything this big is
 /// a mistake (or an attack) and is refused before reading.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
-
-/// Region order of the side list, head to foot. Unknown regions come after these.
-pub const REGION_ORDER: [&str; 7] = [
-    "Head and neck",
-    "Shoulder and upper back",
-    "Chest and abdomen",
-    "Arm and hand",
-    "Low back and hip",
-    "Thigh",
-    "Leg and foot",
-];
 
 /// The result of loading: the atlas built from every valid file, and every problem.
 #[derive(Debug, Default)]
@@ -331,19 +320,6 @@ pub fn load_atlas_on(user_folder: Option<&Path>, threads: usize) -> LoadReport {
     report
 }
 
-/// Sorts muscles for the side list: by region, head to foot, then by name.
-pub fn sort_muscles(muscles: &mut [Muscle]) {
-    muscles.sort_by(|a, b| {
-        let rank = |r: &str| {
-            REGION_ORDER
-                .iter()
-                .position(|o| *o == r)
-                .unwrap_or(REGION_ORDER.len())
-        };
-        (rank(&a.region), &a.region, &a.name).cmp(&(rank(&b.region), &b.region, &b.name))
-    });
-}
-
 /// Parses and validates every muscle file, spread over up to `threads` threads
 /// (each file is independent of the others); results come back in the order given.
 fn parse_muscles_in_parallel(
@@ -465,13 +441,6 @@ fn build_on(
             Err(e) => report.errors.extend(e),
         }
     }
-    sort_muscles(&mut muscles);
-    report.atlas = Atlas {
-        views,
-        muscles,
-        draw_orders: Vec::new(),
-        generation: 0,
-    };
-    crate::hit::cache_draw_orders(&mut report.atlas);
+    report.atlas = Atlas::new(views, muscles);
     report
 }

@@ -2,9 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Atlas, MuscleId, ViewId};
-use crate::app::SideChoice;
-use crate::io::{DataError, ErrorKind, Located};
+use super::{Atlas, DataError, ErrorKind, Located, MuscleId, SideChoice, ViewId};
 
 /// One step of a lesson as written in RON.
 #[derive(Debug, Deserialize)]

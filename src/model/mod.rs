@@ -1,10 +1,21 @@
 //! The validated atlas: views of the body and muscles with their referral patterns.
 //! Built from the raw RON types in [`raw`] by [`validate`]; the rest of the program
-//! trusts these types and never re-checks them.
+//! trusts these types and never re-checks them. This layer depends on nothing above
+//! it: errors and source positions live here too, so parsers and validators can name
+//! a line and column.
 
+mod atlas;
+mod error;
 pub mod lesson;
+mod located;
 pub mod raw;
+mod side_choice;
 mod types;
 pub mod validate;
 
+pub use atlas::{Atlas, REGION_ORDER};
+pub use error::{DataError, ErrorKind};
+pub(crate) use located::with_source;
+pub use located::{Located, Position};
+pub use side_choice::SideChoice;
 pub use types::*;

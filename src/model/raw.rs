@@ -4,8 +4,8 @@
 
 use serde::Deserialize;
 
+use super::Located;
 use super::{Layer, LineWeight, ViewKind, ZoneKind};
-use crate::io::Located;
 
 /// A point as written in data: `(x, y)` in the view's artboard units.
 pub type RawPoint = (f32, f32);

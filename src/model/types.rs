@@ -3,6 +3,7 @@ use std::fmt;
 use emath::{Pos2, Vec2};
 use serde::{Deserialize, Serialize};
 
+use super::Atlas;
 use crate::geometry::Tessellation;
 
 /// Identifies a view of the body, e.g. `front`.
@@ -383,58 +384,5 @@ impl Muscle {
     }
 }
 
-/// Everything loaded: views and muscles, in display order.
-#[derive(Clone, Debug, Default)]
-pub struct Atlas {
-    pub views: Vec<View>,
-    /// Sorted by region order, then name.
-    pub muscles: Vec<Muscle>,
-    /// Paint order of the muscles on each view, computed once by
-    /// [`crate::hit::cache_draw_orders`] (hit-testing and painting read it every frame).
-    pub draw_orders: Vec<(ViewId, Vec<usize>)>,
-    /// Different for every loaded or changed atlas in this process, so drawings kept
-    /// between frames (the panel mesh cache) are never reused for changed data.
-    pub generation: u64,
-}
-
-impl Atlas {
-    /// Gives the atlas a new [`Atlas::generation`] (call after changing its data).
-    pub fn mark_changed(&mut self) {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        self.generation = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    }
-
-    /// The view with this id.
-    #[must_use]
-    pub fn view(&self, id: &ViewId) -> Option<&View> {
-        self.views.iter().find(|v| &v.id == id)
-    }
-
-    /// The muscle with this id.
-    #[must_use]
-    pub fn muscle(&self, id: &MuscleId) -> Option<&Muscle> {
-        self.muscles.iter().find(|m| &m.id == id)
-    }
-
-    /// The views shown when no muscle is selected.
-    #[must_use]
-    pub fn start_views(&self) -> Vec<&ViewId> {
-        self.views
-            .iter()
-            .filter(|v| v.on_start)
-            .map(|v| &v.id)
-            .collect()
-    }
-
-    /// Region names in the order they first appear.
-    #[must_use]
-    pub fn regions(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for m in &self.muscles {
-            if !out.contains(&m.region.as_str()) {
-                out.push(&m.region);
-            }
-        }
-        out
-    }
-}
+/// The warning signs that need immediate care, shared by this page and the handout.
+pub const RED_FLAGS: &str = "Back pain or muscle spasms together with loss of control of the bladder or bowels; new weakness in an arm or a leg; loss of balance; or loss of feeling on one side of the body. These are not trigger point problems and need immediate medical attention.";

@@ -8,11 +8,11 @@ use super::{
     BodyLine, Clinical, Muscle, MuscleId, MuscleShape, Sided, Source, TriggerPoint, View, ViewId,
     ViewKind, Zone, ZoneKind,
 };
+use super::{DataError, ErrorKind, Located, Position};
 use crate::geometry::{
     Tessellation, mirror_points, mirror_x, polygon_area, segments_touch, smooth_closed,
     smooth_open, stipple_points,
 };
-use crate::io::{DataError, ErrorKind, Located, Position};
 
 /// Distance between stipple dots, in body units (a body is ~800 units tall).
 pub const STIPPLE_SPACING: f32 = 5.0;

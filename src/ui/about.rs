@@ -3,8 +3,7 @@
 
 use egui::{RichText, Ui};
 
-/// The warning signs that need immediate care, shared by this page and the handout.
-pub const RED_FLAGS: &str = "Back pain or muscle spasms together with loss of control of the bladder or bowels; new weakness in an arm or a leg; loss of balance; or loss of feeling on one side of the body. These are not trigger point problems and need immediate medical attention.";
+use crate::model::RED_FLAGS;
 
 /// One titled section of the about page.
 struct Section {

@@ -2,8 +2,8 @@
 
 use egui::{Pos2, Sense, Ui};
 
-use super::layout::{Panel, layout};
-use super::paint::{Highlight, paint_panel, panel_transform};
+use crate::draw::layout::{Panel, layout};
+use crate::draw::paint::{Highlight, paint_panel, panel_transform};
 use crate::finder::PainMark;
 use crate::hit::{Hit, hit_test};
 use crate::model::{Atlas, Muscle, Side};

@@ -61,14 +61,21 @@ pub fn muscle_list_ui(
     picked
 }
 
+/// What the user asked for in the comparison box.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompareAction {
+    /// Take this muscle out of the comparison.
+    Remove(MuscleId),
+    Clear,
+}
+
 /// The comparison box above the details: each compared muscle with its colour and a
 /// button to take it out, and one to clear them all. Shows nothing when nothing is
 /// compared.
 pub fn compare_ui(
     ui: &mut Ui,
     overlay: &[(&crate::model::Muscle, egui::Color32)],
-) -> Option<crate::app::Command> {
-    use crate::app::Command;
+) -> Option<CompareAction> {
     if overlay.is_empty() {
         return None;
     }
@@ -80,12 +87,12 @@ pub fn compare_ui(
             ui.painter().rect_filled(rect, 2.0, *colour);
             ui.label(&m.name);
             if ui.small_button("Remove").clicked() {
-                action = Some(Command::ToggleCompare(m.id.clone()));
+                action = Some(CompareAction::Remove(m.id.clone()));
             }
         });
     }
     if ui.button("Clear comparison").clicked() {
-        action = Some(Command::ClearCompare);
+        action = Some(CompareAction::Clear);
     }
     ui.weak("Ctrl- or Shift-click a muscle to add or remove it.");
     ui.separator();

@@ -1,4 +1,6 @@
-//! Widgets and panels. One panel or canvas per file; functions taking `&mut Ui` end in `_ui`.
+//! Widgets and panels over borrowed data. One panel or canvas per file; functions
+//! taking `&mut Ui` end in `_ui`; a panel returns what the user asked for (an action)
+//! instead of changing state. The drawing they show comes from [`crate::draw`].
 
 pub mod about;
 pub mod canvas;
@@ -7,10 +9,6 @@ pub mod details;
 pub mod export_window;
 pub mod finder_panel;
 pub mod help;
-pub mod layout;
-pub mod legend;
+pub mod lessons;
 pub mod list;
-pub mod mesh_cache;
-pub mod paint;
-pub mod picture;
 pub mod quiz_panel;

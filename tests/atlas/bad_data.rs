@@ -5,9 +5,8 @@
 
 use std::path::Path;
 
-use trigger_atlas::io::{
-    DataError, ErrorKind, load_atlas, parse_lesson, parse_muscle, parse_views,
-};
+use trigger_atlas::io::{load_atlas, parse_lesson, parse_muscle, parse_views};
+use trigger_atlas::model::{DataError, ErrorKind};
 
 use crate::{embedded, temp_dir};
 

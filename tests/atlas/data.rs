@@ -1,8 +1,7 @@
 //! Loading the data files: embedded defaults, user folders and every kind of error.
 
-use trigger_atlas::io::{
-    ErrorKind, Position, embedded_sources, load_atlas, parse_muscle, parse_views,
-};
+use trigger_atlas::io::{embedded_sources, load_atlas, parse_muscle, parse_views};
+use trigger_atlas::model::{ErrorKind, Position};
 use trigger_atlas::model::{MuscleId, ZoneKind};
 
 use crate::{embedded, temp_dir};

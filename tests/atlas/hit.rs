@@ -1,7 +1,7 @@
 //! Picking on the real atlas: sides, layers and mirroring.
 
 use egui::pos2;
-use trigger_atlas::hit::{Hit, draw_order, hit_test};
+use trigger_atlas::hit::{Hit, hit_test};
 use trigger_atlas::model::{MuscleId, Side, ViewId};
 
 use crate::embedded;
@@ -65,7 +65,7 @@ fn superficial_muscle_comes_before_the_deep_one_beneath_it() {
 #[test]
 fn draw_order_is_hit_order_reversed() {
     let atlas = embedded().atlas;
-    let order = draw_order(&atlas, &view("back"));
+    let order = atlas.draw_order(&view("back"));
     let layers: Vec<_> = order.iter().map(|i| atlas.muscles[*i].layer).collect();
     let mut sorted = layers.clone();
     sorted.sort_by(|a, b| b.cmp(a));

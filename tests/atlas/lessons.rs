@@ -4,7 +4,8 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use trigger_atlas::AtlasApp;
-use trigger_atlas::io::{ErrorKind, load_lessons, parse_lesson};
+use trigger_atlas::io::{load_lessons, parse_lesson};
+use trigger_atlas::model::ErrorKind;
 use trigger_atlas::model::MuscleId;
 
 use crate::{embedded, temp_dir};
@@ -65,6 +66,7 @@ fn start(h: &mut Harness<'_, AtlasApp>, title: &str) {
     h.run();
     let index = h
         .state()
+        .content
         .lessons
         .iter()
         .position(|l| l.title == title)
@@ -78,11 +80,14 @@ fn start(h: &mut Harness<'_, AtlasApp>, title: &str) {
 fn a_lecturer_steps_through_a_lesson_with_the_keyboard() {
     let mut h = harness();
     start(&mut h, "Sciatica mimics");
-    assert_eq!(h.state().selected, Some(MuscleId("gluteus_minimus".into())));
+    assert_eq!(
+        h.state().work.selected,
+        Some(MuscleId("gluteus_minimus".into()))
+    );
     assert!(h.query_by_label("Step 1 of 5").is_some());
     h.key_press(egui::Key::ArrowRight);
     h.run();
-    assert_eq!(h.state().selected, Some(MuscleId("piriformis".into())));
+    assert_eq!(h.state().work.selected, Some(MuscleId("piriformis".into())));
     h.key_press(egui::Key::PageDown);
     h.run();
     h.key_press(egui::Key::PageDown);
@@ -91,7 +96,7 @@ fn a_lecturer_steps_through_a_lesson_with_the_keyboard() {
     h.run();
     // The last step compares three patterns, zoomed in.
     assert!(h.query_by_label("Step 5 of 5").is_some());
-    assert_eq!(h.state().compare.len(), 2);
+    assert_eq!(h.state().work.compare.len(), 2);
     assert!((h.state().canvas.zoom.factor - 1.4).abs() < 1e-6);
     h.key_press(egui::Key::ArrowRight);
     h.run();
@@ -101,10 +106,13 @@ fn a_lecturer_steps_through_a_lesson_with_the_keyboard() {
     );
     h.key_press(egui::Key::ArrowLeft);
     h.run();
-    assert_eq!(h.state().selected, Some(MuscleId("gluteus_medius".into())));
+    assert_eq!(
+        h.state().work.selected,
+        Some(MuscleId("gluteus_medius".into()))
+    );
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(h.state().lesson.is_none(), "Esc ends the lesson");
+    assert!(h.state().work.lesson.is_none(), "Esc ends the lesson");
 }
 
 #[test]
@@ -118,19 +126,19 @@ fn a_lesson_file_can_be_opened_and_a_broken_one_is_reported() {
     .expect("write");
     let mut h = harness();
     let path = good.clone();
-    h.state_mut().open_dialog = std::sync::Arc::new(move || Some(path.clone()));
+    h.state_mut().background.open_dialog = std::sync::Arc::new(move || Some(path.clone()));
     h.get_by_label("Lessons").click();
     h.run();
     h.get_by_label("Open lesson file…").click();
     for _ in 0..100 {
         h.run();
-        if h.state().lesson.is_some() {
+        if h.state().work.lesson.is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     h.run(); // the lesson bar appears on the frame after the lesson starts
-    assert_eq!(h.state().selected, Some(MuscleId("masseter".into())));
+    assert_eq!(h.state().work.selected, Some(MuscleId("masseter".into())));
     assert!(h.query_by_label("Clenching.").is_some());
 
     let bad = dir.join("bad.ron");
@@ -140,20 +148,21 @@ fn a_lesson_file_can_be_opened_and_a_broken_one_is_reported() {
     )
     .expect("write");
     let mut h = harness();
-    h.state_mut().open_dialog = std::sync::Arc::new(move || Some(bad.clone()));
+    h.state_mut().background.open_dialog = std::sync::Arc::new(move || Some(bad.clone()));
     h.get_by_label("Lessons").click();
     h.run();
     h.get_by_label("Open lesson file…").click();
     for _ in 0..100 {
         h.run();
-        if !h.state().errors.is_empty() {
+        if !h.state().content.errors.is_empty() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    assert!(h.state().lesson.is_none());
+    assert!(h.state().work.lesson.is_none());
     assert!(
         h.state()
+            .content
             .errors
             .iter()
             .any(|e| e.file.ends_with("bad.ron") && e.message.contains("unknown muscle"))
@@ -172,16 +181,17 @@ fn a_whole_lecture_runs_from_the_keyboard() {
     h.run();
     let n = h
         .state()
+        .content
         .lessons
         .iter()
         .position(|l| l.title == "Sciatica mimics")
         .expect("lesson")
         + 1;
     text(&mut h, &n.to_string());
-    assert_eq!(h.state().lesson, Some((n - 1, 0)));
+    assert_eq!(h.state().work.lesson, Some((n - 1, 0)));
     h.key_press(egui::Key::PageDown);
     h.run();
-    assert_eq!(h.state().lesson, Some((n - 1, 1)));
+    assert_eq!(h.state().work.lesson, Some((n - 1, 1)));
     text(&mut h, "+");
     let zoomed = h.state().canvas.zoom;
     assert!(zoomed.factor > 1.0);
@@ -192,12 +202,12 @@ fn a_whole_lecture_runs_from_the_keyboard() {
         "Shift+Down pans"
     );
     assert_eq!(
-        h.state().lesson,
+        h.state().work.lesson,
         Some((n - 1, 1)),
         "panning does not step the lesson"
     );
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(h.state().lesson.is_none());
+    assert!(h.state().work.lesson.is_none());
     assert!(h.state().prefs.presentation);
 }

@@ -5,17 +5,17 @@ use egui::{Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use trigger_atlas::AtlasApp;
-use trigger_atlas::app::QuizState;
+use trigger_atlas::draw::layout::Panel;
 use trigger_atlas::model::{Side, ZoneKind};
+use trigger_atlas::quiz::QuizState;
 use trigger_atlas::quiz::{Feedback, Question};
-use trigger_atlas::ui::layout::Panel;
 
 use crate::embedded;
 
 fn harness(seed: u64) -> Harness<'static, AtlasApp> {
     let report = embedded();
     let mut app = AtlasApp::from_parts(report.atlas, report.errors);
-    app.quiz = QuizState::with_seed(seed);
+    app.work.quiz = QuizState::with_seed(seed);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
@@ -29,7 +29,7 @@ fn choice_label(h: &Harness<'_, AtlasApp>, correct: bool) -> String {
     let app = h.state();
     let Some(Question::NameTheMuscle {
         answer, choices, ..
-    }) = &app.quiz.question
+    }) = &app.work.quiz.question
     else {
         panic!("a naming question");
     };
@@ -38,7 +38,11 @@ fn choice_label(h: &Harness<'_, AtlasApp>, correct: bool) -> String {
         .enumerate()
         .find(|(_, c)| (*c == answer) == correct)
         .expect("choice");
-    format!("{}. {}", i + 1, app.atlas.muscle(id).expect("muscle").name)
+    format!(
+        "{}. {}",
+        i + 1,
+        app.content.atlas.muscle(id).expect("muscle").name
+    )
 }
 
 #[test]
@@ -51,9 +55,9 @@ fn naming_answers_are_scored_and_kept() {
     let right = choice_label(&h, true);
     h.get_by_label(&right).click();
     h.run();
-    assert_eq!(h.state().quiz.feedback, Some(Feedback::Correct));
+    assert_eq!(h.state().work.quiz.feedback, Some(Feedback::Correct));
     assert!(h.query_by_label("Correct.").is_some());
-    assert_eq!(h.state().quiz.session, (1, 1));
+    assert_eq!(h.state().work.quiz.session, (1, 1));
 
     h.get_by_label("Next question").click();
     h.run();
@@ -61,14 +65,14 @@ fn naming_answers_are_scored_and_kept() {
     h.get_by_label(&wrong).click();
     h.run();
     assert!(matches!(
-        h.state().quiz.feedback,
+        h.state().work.quiz.feedback,
         Some(Feedback::Wrong { right: Some(_) })
     ));
     assert!(
         h.query_by_label_contains("Not quite: this is the pattern of the")
             .is_some()
     );
-    assert_eq!(h.state().quiz.session, (1, 2));
+    assert_eq!(h.state().work.quiz.session, (1, 2));
     assert_eq!(
         (
             h.state().prefs.quiz_record.correct,
@@ -80,20 +84,20 @@ fn naming_answers_are_scored_and_kept() {
     // Keys: N for the next question, digits to answer.
     h.event(egui::Event::Text("n".into()));
     h.run();
-    assert!(h.state().quiz.feedback.is_none());
+    assert!(h.state().work.quiz.feedback.is_none());
     h.event(egui::Event::Text("1".into()));
     h.run();
-    assert!(h.state().quiz.feedback.is_some());
-    assert_eq!(h.state().quiz.session.1, 3);
+    assert!(h.state().work.quiz.feedback.is_some());
+    assert_eq!(h.state().work.quiz.session.1, 3);
 }
 
 /// A screen point inside the question muscle's essential zone, on its side.
 fn essential_spot(h: &Harness<'_, AtlasApp>) -> Pos2 {
     let app = h.state();
-    let q = app.quiz.question.as_ref().expect("question");
-    let m = app.atlas.muscle(q.muscle()).expect("muscle");
+    let q = app.work.quiz.question.as_ref().expect("question");
+    let m = app.content.atlas.muscle(q.muscle()).expect("muscle");
     for zone in m.zones.iter().filter(|z| z.kind == ZoneKind::Essential) {
-        let view = app.atlas.view(&zone.view).expect("view");
+        let view = app.content.atlas.view(&zone.view).expect("view");
         let lateral = matches!(view.kind, trigger_atlas::model::ViewKind::Lateral { .. });
         let panel = Panel {
             view: zone.view.clone(),
@@ -103,7 +107,7 @@ fn essential_spot(h: &Harness<'_, AtlasApp>) -> Pos2 {
         let t = tess.triangles();
         let [a, b, c] = [t[0], t[1], t[2]].map(|i| tess.outline[i as usize]);
         let inside = pos2((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0);
-        if let Some(p) = app.canvas.screen_pos(&app.atlas, &panel, inside) {
+        if let Some(p) = app.canvas.screen_pos(&app.content.atlas, &panel, inside) {
             return p;
         }
     }
@@ -122,12 +126,12 @@ fn finding_the_pain_scores_a_click_in_the_pattern() {
     h.drag_at(spot);
     h.drop_at(spot);
     h.run();
-    assert_eq!(h.state().quiz.feedback, Some(Feedback::Correct));
+    assert_eq!(h.state().work.quiz.feedback, Some(Feedback::Correct));
     assert!(
-        h.state().quiz.click.is_some(),
+        h.state().work.quiz.click.is_some(),
         "the click is shown with the revealed pattern"
     );
-    assert_eq!(h.state().quiz.session, (1, 1));
+    assert_eq!(h.state().work.quiz.session, (1, 1));
 }
 
 #[test]
@@ -143,10 +147,11 @@ fn the_region_filter_limits_the_questions() {
     for _ in 0..10 {
         let app = h.state();
         let region = app
+            .work
             .quiz
             .question
             .as_ref()
-            .and_then(|q| app.atlas.muscle(q.muscle()))
+            .and_then(|q| app.content.atlas.muscle(q.muscle()))
             .map(|m| m.region.clone());
         assert_eq!(region.as_deref(), Some("Leg and foot"));
         h.state_mut().apply(Command::Quiz(QuizAction::Next));

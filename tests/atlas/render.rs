@@ -2,11 +2,11 @@
 //! where the data says, on the correct side.
 
 use egui::{Pos2, Rect, pos2, vec2};
+use trigger_atlas::draw::paint::panel_transform;
 use trigger_atlas::export::{FigureSpec, OffscreenRenderer, figure_panels, figure_ui};
 use trigger_atlas::geometry::polygon_area;
 use trigger_atlas::model::{MuscleId, Side, ViewId, ZoneKind};
 use trigger_atlas::theme::Theme;
-use trigger_atlas::ui::paint::panel_transform;
 
 use crate::{embedded, temp_dir};
 

@@ -33,8 +33,53 @@ fn temporary_files(dir: &Path) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
+/// The environment variable that turns this test's process into the writer.
+const WRITER_FILE: &str = "TRIGGER_ATLAS_TEST_WRITER_FILE";
+
+/// The writer: saves two large, different preference values to `file` in turn until
+/// killed, printing "saved" after each save. Both are serialized once, so nearly
+/// all the time goes into the atomic write itself.
+fn keep_saving_prefs(file: std::path::PathBuf) -> ! {
+    let value = |letter: char, count: usize| Preferences {
+        chosen_views: (0..count)
+            .map(|i| trigger_atlas::model::ViewId(format!("{letter}{i:06}")))
+            .collect(),
+        ..Preferences::default()
+    };
+    let mut kept = KeptFile::new(file);
+    let texts = [
+        kept.text_of(&value('a', 20_000)).expect("serialize"),
+        kept.text_of(&value('b', 30_000)).expect("serialize"),
+    ];
+    for i in 0usize.. {
+        kept.save_text(texts[i % 2].clone()).expect("save");
+        println!("saved");
+    }
+    unreachable!("saves until killed")
+}
+
+/// Starts the writer: this test binary again, running only this test, which sees
+/// [`WRITER_FILE`] and becomes the writer.
+fn start_writer(file: &Path) -> std::process::Child {
+    Command::new(std::env::current_exe().expect("the test binary"))
+        .args([
+            "--exact",
+            "saving::killing_the_writer_mid_save_leaves_the_old_or_the_new_file_whole",
+            "--nocapture",
+            "--quiet",
+            "--test-threads=1",
+        ])
+        .env(WRITER_FILE, file)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start the writer")
+}
+
 #[test]
 fn killing_the_writer_mid_save_leaves_the_old_or_the_new_file_whole() {
+    if let Some(file) = std::env::var_os(WRITER_FILE) {
+        keep_saving_prefs(file.into());
+    }
     let dir = disk_dir("kill");
     let file = dir.join("preferences.ron");
     let mut mid_save_kills = 0;
@@ -46,18 +91,17 @@ fn killing_the_writer_mid_save_leaves_the_old_or_the_new_file_whole() {
         for part in temporary_files(&dir) {
             let _ = std::fs::remove_file(part);
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_trigger-atlas"))
-            .arg("keep-saving-prefs")
-            .arg(&file)
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("start the writer");
+        let mut child = start_writer(&file);
         // The writer prints a line after each finished save: wait for one to three
         // of them (so both values end up on disk in some rounds), then kill it a
         // little later, at a different moment each round.
-        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        // (The test harness's own "running 1 test" line comes first.)
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout"))
+            .lines()
+            .map(|line| line.expect("read"))
+            .filter(|line| !line.trim().is_empty() && !line.starts_with("running "));
         for _ in 0..=(rounds % 3) {
-            let line = lines.next().expect("a line").expect("read");
+            let line = lines.next().expect("a line");
             assert_eq!(line.trim(), "saved");
         }
         std::thread::sleep(Duration::from_micros((rounds as u64 * 1_700) % 9_000));
@@ -145,6 +189,6 @@ fn a_changed_preference_is_saved_and_read_back_by_the_next_start() {
     eframe::App::on_exit(h.state_mut(), None);
     let next = AtlasApp::from_parts(embedded().atlas, Vec::new()).with_prefs_file(file);
     assert!(next.prefs.dark_mode, "dark mode was saved");
-    assert_eq!(next.prefs.side, trigger_atlas::app::SideChoice::Left);
+    assert_eq!(next.prefs.side, trigger_atlas::model::SideChoice::Left);
     assert!(next.notices.is_empty(), "{:?}", next.notices);
 }

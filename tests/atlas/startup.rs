@@ -3,11 +3,11 @@
 
 use egui::{Pos2, RawInput, Rect, TextureId, vec2};
 use trigger_atlas::AtlasApp;
+use trigger_atlas::draw::mesh_cache::meshes_made;
+use trigger_atlas::draw::picture::{making_pictures, pictures_made};
 use trigger_atlas::export::OffscreenRenderer;
 use trigger_atlas::geometry::{LEVEL_TOLERANCES, Tessellation, polygon_area, triangles_area};
 use trigger_atlas::model::Side;
-use trigger_atlas::ui::mesh_cache::meshes_made;
-use trigger_atlas::ui::picture::{pictures_made, set_preparing};
 
 use crate::embedded;
 
@@ -190,10 +190,10 @@ fn the_pictures_give_the_same_pixels_as_the_triangles() {
             let mut made = 0;
             let image = renderer
                 .render(size, 1.0, dark, theme.canvas, |ui| {
-                    set_preparing(ui.ctx(), prepare);
-                    let before = pictures_made(ui.ctx());
-                    app.ui_root(ui);
-                    made += pictures_made(ui.ctx()) - before;
+                    let ctx = ui.ctx().clone();
+                    let before = pictures_made(&ctx);
+                    making_pictures(&ctx, prepare, || app.ui_root(ui));
+                    made += pictures_made(&ctx) - before;
                 })
                 .expect("render");
             (image, made)

@@ -5,10 +5,10 @@ use egui::{Pos2, Rect, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use trigger_atlas::AtlasApp;
-use trigger_atlas::app::SideChoice;
+use trigger_atlas::draw::layout::Panel;
+use trigger_atlas::model::SideChoice;
 use trigger_atlas::model::{MuscleId, Side, ViewId};
 use trigger_atlas::theme::Theme;
-use trigger_atlas::ui::layout::Panel;
 
 use crate::embedded;
 
@@ -49,7 +49,7 @@ fn panel_rect(h: &Harness<'_, AtlasApp>, view: &str) -> Rect {
 fn on_screen(h: &Harness<'_, AtlasApp>, view: &str, pos_in_body: Pos2) -> Pos2 {
     let app = h.state();
     app.canvas
-        .screen_pos(&app.atlas, &panel(view), pos_in_body)
+        .screen_pos(&app.content.atlas, &panel(view), pos_in_body)
         .expect("panel on screen")
 }
 
@@ -110,7 +110,7 @@ fn picking_a_muscle_in_the_list_selects_it_and_draws_its_zones() {
         "nothing drawn before selecting"
     );
     click_label(&mut h, "Piriformis (deep)");
-    assert_eq!(h.state().selected, Some(MuscleId("piriformis".into())));
+    assert_eq!(h.state().work.selected, Some(MuscleId("piriformis".into())));
     let (_, right) = essential_pixels(&mut h, "back");
     assert!(
         right > 200,
@@ -132,12 +132,18 @@ fn clicking_the_body_selects_the_muscle_and_its_side() {
     let mut h = harness();
     let pos = on_screen(&h, "back", pos2(252.0, 168.0));
     click_at(&mut h, pos);
-    assert_eq!(h.state().selected, Some(MuscleId("upper_trapezius".into())));
+    assert_eq!(
+        h.state().work.selected,
+        Some(MuscleId("upper_trapezius".into()))
+    );
     assert_eq!(h.state().prefs.side, SideChoice::Right);
     // The same muscle on the other shoulder: the side follows the click.
     let pos = on_screen(&h, "back", pos2(148.0, 168.0));
     click_at(&mut h, pos);
-    assert_eq!(h.state().selected, Some(MuscleId("upper_trapezius".into())));
+    assert_eq!(
+        h.state().work.selected,
+        Some(MuscleId("upper_trapezius".into()))
+    );
     assert_eq!(h.state().prefs.side, SideChoice::Left);
 }
 
@@ -146,11 +152,17 @@ fn a_second_click_on_the_same_spot_steps_to_the_deeper_muscle() {
     let mut h = harness();
     let pos = on_screen(&h, "back", pos2(255.0, 400.0));
     click_at(&mut h, pos);
-    assert_eq!(h.state().selected, Some(MuscleId("gluteus_medius".into())));
+    assert_eq!(
+        h.state().work.selected,
+        Some(MuscleId("gluteus_medius".into()))
+    );
     // Selecting gluteus medius changes which panels are shown; find the spot again.
     let pos = on_screen(&h, "back", pos2(255.0, 400.0));
     click_at(&mut h, pos);
-    assert_eq!(h.state().selected, Some(MuscleId("gluteus_minimus".into())));
+    assert_eq!(
+        h.state().work.selected,
+        Some(MuscleId("gluteus_minimus".into()))
+    );
 }
 
 #[test]
@@ -315,12 +327,12 @@ fn marking_pain_in_the_finder_ranks_the_muscles_and_overlays_a_choice() {
         let pos = {
             let app = h.state();
             app.canvas
-                .screen_pos(&app.atlas, &side_panel(Side::Right), body)
+                .screen_pos(&app.content.atlas, &side_panel(Side::Right), body)
                 .expect("side view shown")
         };
         click_at(&mut h, pos);
     }
-    assert_eq!(h.state().finder.marks.len(), 2);
+    assert_eq!(h.state().work.finder.marks.len(), 2);
     assert!(
         h.query_by_label_contains("Upper trapezius (right)")
             .is_some(),
@@ -345,9 +357,10 @@ fn marking_pain_in_the_finder_ranks_the_muscles_and_overlays_a_choice() {
     click_at(&mut h, label);
     let chosen = h
         .state()
+        .work
         .finder
         .chosen
-        .map(|i| h.state().finder.candidates[i].muscle.0.clone());
+        .map(|i| h.state().work.finder.candidates[i].muscle.0.clone());
     assert_eq!(chosen.as_deref(), Some("upper_trapezius"));
     let (left, right) = essential_pixels(&mut h, "head_side");
     assert!(
@@ -358,7 +371,7 @@ fn marking_pain_in_the_finder_ranks_the_muscles_and_overlays_a_choice() {
     // Undo removes the last mark and the ranking follows.
     h.get_by_label("Undo last").click();
     h.run();
-    assert_eq!(h.state().finder.marks.len(), 1);
+    assert_eq!(h.state().work.finder.marks.len(), 1);
     assert!(
         h.query_all_by_label_contains("the mark in its essential zone")
             .next()
@@ -366,8 +379,8 @@ fn marking_pain_in_the_finder_ranks_the_muscles_and_overlays_a_choice() {
     );
     h.get_by_label("Clear all").click();
     h.run();
-    assert!(h.state().finder.marks.is_empty());
-    assert!(h.state().finder.candidates.is_empty());
+    assert!(h.state().work.finder.marks.is_empty());
+    assert!(h.state().work.finder.candidates.is_empty());
 }
 
 #[test]
@@ -378,13 +391,18 @@ fn the_command_line_lookup_agrees_with_the_finder() {
     let pos = {
         let app = h.state();
         app.canvas
-            .screen_pos(&app.atlas, &side_panel(Side::Left), pos2(150.0, 85.0))
+            .screen_pos(
+                &app.content.atlas,
+                &side_panel(Side::Left),
+                pos2(150.0, 85.0),
+            )
             .expect("left side view")
     };
     click_at(&mut h, pos);
-    let mark = h.state().finder.marks[0].clone();
+    let mark = h.state().work.finder.marks[0].clone();
     let ui: Vec<(String, String, String)> = h
         .state()
+        .work
         .finder
         .candidates
         .iter()
@@ -446,7 +464,7 @@ fn the_conditions_list_leads_to_the_muscles_that_list_them() {
     h.run();
     h.get_by_label("Piriformis").click();
     h.run();
-    assert_eq!(h.state().selected, Some(MuscleId("piriformis".into())));
+    assert_eq!(h.state().work.selected, Some(MuscleId("piriformis".into())));
 }
 
 #[test]
@@ -477,7 +495,7 @@ fn the_about_page_explains_trigger_points_red_flags_and_injections() {
 fn wait_for_export(h: &mut Harness<'_, AtlasApp>) -> String {
     for _ in 0..200 {
         h.run();
-        if let Some(status) = h.state_mut().export.status.take() {
+        if let Some(status) = h.state_mut().windows.export_choices.status.take() {
             return status;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -491,7 +509,8 @@ fn export_saves_a_picture_and_a_handout_where_the_user_chooses() {
     let mut h = harness();
     // Stand in for the system dialog: the user picks the suggested name in `dir`.
     let target = dir.clone();
-    h.state_mut().save_dialog = std::sync::Arc::new(move |name: &str| Some(target.join(name)));
+    h.state_mut().background.save_dialog =
+        std::sync::Arc::new(move |name: &str| Some(target.join(name)));
     click_label(&mut h, "Gluteus minimus (deep)");
     h.get_by_label("Left").click();
     h.run();
@@ -517,7 +536,7 @@ fn export_saves_a_picture_and_a_handout_where_the_user_chooses() {
 #[test]
 fn cancelling_the_save_dialog_writes_nothing_and_says_so() {
     let mut h = harness();
-    h.state_mut().save_dialog = std::sync::Arc::new(|_: &str| None);
+    h.state_mut().background.save_dialog = std::sync::Arc::new(|_: &str| None);
     h.get_by_label("Export…").click();
     h.run();
     h.get_by_label("Save picture…").click();
@@ -574,7 +593,7 @@ fn the_kept_body_drawing_follows_the_theme_and_zoom_and_stays_small() {
     for _ in 0..12 {
         type_key(&mut h, "+");
     }
-    let kept = trigger_atlas::ui::mesh_cache::cached_meshes(&h.ctx);
+    let kept = trigger_atlas::draw::mesh_cache::cached_meshes(&h.ctx);
     assert!(
         kept <= 2 * h.state().canvas.placed.len() + 8,
         "old drawings are dropped ({kept} kept)"
@@ -636,7 +655,7 @@ fn the_keyboard_steps_through_a_region_and_switches_side_views_and_zoom() {
     let region = h.state().selected_muscle().map(|m| m.region.clone());
     h.key_press(egui::Key::ArrowDown);
     h.run();
-    let next = h.state().selected.clone().expect("a muscle");
+    let next = h.state().work.selected.clone().expect("a muscle");
     assert_ne!(next, MuscleId("masseter".into()));
     assert_eq!(
         h.state().selected_muscle().map(|m| m.region.clone()),
@@ -645,7 +664,7 @@ fn the_keyboard_steps_through_a_region_and_switches_side_views_and_zoom() {
     );
     h.key_press(egui::Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().selected, Some(MuscleId("masseter".into())));
+    assert_eq!(h.state().work.selected, Some(MuscleId("masseter".into())));
 
     type_key(&mut h, "l");
     assert_eq!(h.state().prefs.side, SideChoice::Left);
@@ -672,13 +691,13 @@ fn the_keyboard_steps_through_a_region_and_switches_side_views_and_zoom() {
     // "/" puts the cursor in the search box; typing there does not trigger shortcuts.
     type_key(&mut h, "/");
     type_key(&mut h, "l");
-    assert_eq!(h.state().search, "l");
+    assert_eq!(h.state().work.search, "l");
     assert_eq!(h.state().prefs.side, SideChoice::Both);
     h.key_press(egui::Key::Escape);
     h.run();
     h.key_press(egui::Key::Escape);
     h.run();
-    assert_eq!(h.state().selected, None, "Esc clears the selection");
+    assert_eq!(h.state().work.selected, None, "Esc clears the selection");
 }
 
 #[test]
@@ -693,7 +712,7 @@ fn presentation_mode_and_help_are_one_key_away() {
     );
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(!h.state().show_help);
+    assert!(!h.state().windows.help);
 }
 
 #[test]
@@ -796,9 +815,9 @@ fn shift_click_compares_muscles_each_in_its_own_colour() {
     h.get_by_label("Piriformis (deep)")
         .click_modifiers(egui::Modifiers::SHIFT);
     h.run();
-    assert_eq!(h.state().compare, vec![MuscleId("piriformis".into())]);
+    assert_eq!(h.state().work.compare, vec![MuscleId("piriformis".into())]);
     assert_eq!(
-        h.state().selected,
+        h.state().work.selected,
         Some(MuscleId("gluteus_minimus".into())),
         "the selection stays"
     );
@@ -811,7 +830,7 @@ fn shift_click_compares_muscles_each_in_its_own_colour() {
 
     h.get_by_label("Clear comparison").click();
     h.run();
-    assert!(h.state().compare.is_empty());
+    assert!(h.state().work.compare.is_empty());
 }
 
 #[test]
@@ -819,6 +838,7 @@ fn editing_a_data_file_reloads_it_and_a_broken_edit_keeps_the_last_good_version(
     let (file, original, mut h) = user_masseter("hot-reload");
     let name = |h: &Harness<'_, AtlasApp>| {
         h.state()
+            .content
             .atlas
             .muscle(&MuscleId("my_masseter".into()))
             .map(|m| m.name.clone())
@@ -837,19 +857,23 @@ fn editing_a_data_file_reloads_it_and_a_broken_edit_keeps_the_last_good_version(
     };
     std::fs::write(&file, original.replace("My masseter", "My edited masseter")).expect("write");
     wait_until(&mut h, &|app| {
-        app.atlas
+        app.content
+            .atlas
             .muscle(&MuscleId("my_masseter".into()))
             .is_some_and(|m| m.name == "My edited masseter")
     });
 
     std::fs::write(&file, "(\n  id: \"my_masseter\",\n  name: ").expect("write");
     wait_until(&mut h, &|app| {
-        app.errors.iter().any(|e| e.file.ends_with("mine.ron"))
+        app.content
+            .errors
+            .iter()
+            .any(|e| e.file.ends_with("mine.ron"))
     });
     assert_eq!(
         name(&h).as_deref(),
         Some("My edited masseter"),
         "the last good version stays"
     );
-    assert!(h.state().show_errors, "the error is shown");
+    assert!(h.state().windows.errors, "the error is shown");
 }

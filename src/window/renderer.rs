@@ -104,16 +104,22 @@ impl<T> Clone for WithWindow<T> {
 }
 
 enum Work<T> {
-    Waiting(Box<dyn FnOnce() -> T + Send>),
+    Waiting(&'static str, Box<dyn FnOnce() -> T + Send>),
     Running(std::thread::JoinHandle<T>),
+    /// The system would not start another thread.
+    NoThread,
     Collected,
 }
 
 impl<T: Send + 'static> WithWindow<T> {
-    /// `work` waits for [`Self::start_hook`]'s hook, or [`Self::collect`].
-    pub fn new(work: impl FnOnce() -> T + Send + 'static) -> Self {
+    /// `work` waits for [`Self::start_hook`]'s hook, or [`Self::collect`], then runs
+    /// on a thread called `thread_name`.
+    pub fn new(thread_name: &'static str, work: impl FnOnce() -> T + Send + 'static) -> Self {
         Self {
-            state: std::rc::Rc::new(std::cell::RefCell::new(Work::Waiting(Box::new(work)))),
+            state: std::rc::Rc::new(std::cell::RefCell::new(Work::Waiting(
+                thread_name,
+                Box::new(work),
+            ))),
         }
     }
 
@@ -137,18 +143,25 @@ impl<T: Send + 'static> WithWindow<T> {
         start(&self.state);
         match std::mem::replace(&mut *self.state.borrow_mut(), Work::Collected) {
             Work::Running(handle) => handle.join().map_err(|_| "the work panicked"),
-            Work::Waiting(_) | Work::Collected => Err("the work was collected before"),
+            Work::NoThread => Err("no thread could be started for it"),
+            Work::Waiting(..) | Work::Collected => Err("the work was collected before"),
         }
     }
 }
 
 fn start<T: Send + 'static>(state: &std::cell::RefCell<Work<T>>) {
     let mut state = state.borrow_mut();
-    if matches!(*state, Work::Waiting(_)) {
-        let Work::Waiting(work) = std::mem::replace(&mut *state, Work::Collected) else {
+    if matches!(*state, Work::Waiting(..)) {
+        let Work::Waiting(name, work) = std::mem::replace(&mut *state, Work::Collected) else {
             unreachable!("checked just above")
         };
-        *state = Work::Running(std::thread::spawn(work));
+        *state = match std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(work)
+        {
+            Ok(handle) => Work::Running(handle),
+            Err(_) => Work::NoThread,
+        };
     }
 }
 
@@ -185,7 +198,9 @@ mod tests {
         use std::sync::atomic::{AtomicUsize, Ordering};
         let runs = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&runs);
-        let work = WithWindow::new(move || counted.fetch_add(1, Ordering::SeqCst) + 41);
+        let work = WithWindow::new("test-work", move || {
+            counted.fetch_add(1, Ordering::SeqCst) + 41
+        });
         // No window yet: nothing runs.
         std::thread::sleep(std::time::Duration::from_millis(20));
         assert_eq!(runs.load(Ordering::SeqCst), 0);
@@ -201,7 +216,7 @@ mod tests {
 
     #[test]
     fn work_no_window_started_runs_when_collected() {
-        let work = WithWindow::new(|| "loaded");
+        let work = WithWindow::new("test-work", || "loaded");
         assert_eq!(work.clone().collect(), Ok("loaded"));
     }
 }

@@ -8,7 +8,7 @@ use super::layout::{Panel, drawing_rect, title_height};
 use super::mesh_cache::paint_cached;
 use crate::finder::PainMark;
 use crate::geometry::{ScreenFromBody, Tessellation};
-use crate::hit::{Hit, draw_order};
+use crate::hit::Hit;
 use crate::model::{Atlas, Layer, LineWeight, Muscle, ScreenHalf, Side, View, ViewKind, ZoneKind};
 use crate::theme::Theme;
 
@@ -172,7 +172,7 @@ fn body_key(
 ) -> u64 {
     use std::hash::{Hash as _, Hasher as _};
     let mut h = std::hash::DefaultHasher::new();
-    atlas.generation.hash(&mut h);
+    atlas.generation().hash(&mut h);
     view.id.hash(&mut h);
     panel.side.hash(&mut h);
     t.hash(&mut h);
@@ -222,7 +222,7 @@ fn body_shapes(
         ViewKind::Bilateral { .. } => &Side::BOTH,
         ViewKind::Lateral { .. } => std::slice::from_ref(&panel.side),
     };
-    for &i in draw_order(atlas, &view.id).iter() {
+    for &i in atlas.draw_order(&view.id).iter() {
         let muscle = &atlas.muscles[i];
         for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
             for &side in visible_sides {

@@ -1,0 +1,99 @@
+//! Exports from the window: ask where (on a dialog thread), then render the current
+//! view or a handout with the same [`crate::export::save`] as the command line.
+
+use std::path::Path;
+
+use crate::export::{Export, FigureSpec, HandoutSpec, OffscreenRenderer, today};
+use crate::model::{Side, SideChoice, ViewId};
+use crate::ui::export_window::ExportJob;
+
+use super::AtlasApp;
+use super::background::DialogAnswer;
+
+impl AtlasApp {
+    /// Asks where to save `job` (on a background thread, so the window keeps drawing).
+    pub(super) fn start_export(&mut self, job: ExportJob) {
+        let name = job.suggested_name(
+            self.work.selected.as_ref().map(|id| id.0.as_str()),
+            self.prefs.side.word(),
+        );
+        self.background.ask_where_to_save(job, name);
+    }
+
+    /// Once the user has picked a file, renders and saves it.
+    pub(super) fn finish_export(&mut self, ctx: &egui::Context) {
+        let Some((job, pending)) = &self.background.pending_export else {
+            return;
+        };
+        let job = *job;
+        let answer = match pending.poll(ctx) {
+            DialogAnswer::Waiting => return,
+            DialogAnswer::Answered(answer) => answer,
+            DialogAnswer::Gone => None,
+        };
+        self.background.pending_export = None;
+        let Some(path) = answer else {
+            self.windows.export_choices.status = Some("Not saved: no file was chosen.".to_owned());
+            return;
+        };
+        self.windows.export_choices.status = Some(match self.export_to(job, &path) {
+            Ok(()) => format!("Saved {}", path.display()),
+            Err(e) => format!("Not saved: {e}"),
+        });
+    }
+
+    /// What `job` draws from the current state: the views on screen for a picture,
+    /// the selected muscle on the patient's side for a handout.
+    ///
+    /// # Errors
+    /// A handout with no muscle selected.
+    pub fn export_of(&self, job: ExportJob) -> Result<Export, String> {
+        Ok(match job {
+            ExportJob::Picture { width, height } => {
+                let mut views: Vec<ViewId> = Vec::new();
+                for p in self.panels() {
+                    if !views.contains(&p.view) {
+                        views.push(p.view);
+                    }
+                }
+                Export::Figure {
+                    spec: FigureSpec {
+                        muscle: self.work.selected.clone(),
+                        sides: self.prefs.side.sides().to_vec(),
+                        views,
+                    },
+                    size_px: [width, height],
+                    dark: self.prefs.dark_mode,
+                }
+            }
+            ExportJob::Handout(paper) => {
+                let muscle = self.work.selected.clone().ok_or("select a muscle first")?;
+                let side = match self.prefs.side {
+                    SideChoice::Left => Side::Left,
+                    SideChoice::Right | SideChoice::Both => Side::Right,
+                };
+                Export::Handout {
+                    spec: HandoutSpec {
+                        muscle,
+                        side,
+                        date: today(),
+                    },
+                    paper,
+                }
+            }
+        })
+    }
+
+    /// Renders `job` and writes it to `path` through a temporary file and a rename.
+    ///
+    /// # Errors
+    /// Rendering or writing failed; the sentence says which.
+    pub fn export_to(&mut self, job: ExportJob, path: &Path) -> Result<(), String> {
+        let export = self.export_of(job)?;
+        if self.background.renderer.is_none() {
+            self.background.renderer = Some(OffscreenRenderer::new()?);
+        }
+        let renderer = self.background.renderer.as_mut().ok_or("no renderer")?;
+        crate::export::save(renderer, &self.content.atlas, &export, path)
+    }
+}

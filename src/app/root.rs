@@ -1,0 +1,245 @@
+//! One frame of the window: the top bar, the list on the left, the details on the
+//! right, the lesson bar, the canvas with its legend in the middle and the floating
+//! windows; then the commands the panels asked for are applied.
+
+use crate::draw::legend::{LegendEntry, legend_height, paint_compare_legend, paint_legend};
+use crate::finder::PainMark;
+use crate::theme::Theme;
+use crate::ui::canvas::{CanvasContent, CanvasEvent, CanvasMode, canvas_ui};
+use crate::ui::conditions::conditions_ui;
+use crate::ui::details::details_ui;
+use crate::ui::finder_panel::finder_panel_ui;
+use crate::ui::lessons::{LessonAction, lesson_bar_ui};
+use crate::ui::list::{CompareAction, compare_ui, muscle_list_ui};
+use crate::ui::quiz_panel::{QuizView, quiz_panel_ui};
+
+use super::AtlasApp;
+use super::command::Command;
+use super::prefs::ListTab;
+use super::state::Mode;
+
+impl AtlasApp {
+    /// Builds the whole window for one frame.
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.background.wake.get_or_init(|| ctx.clone());
+        crate::draw::picture::forget_unused(&ctx);
+        self.watch_data_folder(&ctx);
+        self.keyboard_ui(&ctx);
+        let zoom = self.prefs.zoom_factor();
+        if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(zoom);
+        }
+        ctx.set_theme(if self.prefs.dark_mode && !self.prefs.presentation {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let theme = Theme::for_preferences(self.prefs.dark_mode, self.prefs.presentation);
+        let mut commands = Vec::new();
+        // Every panel shares the canvas colour. The window clears to it, so there the
+        // panels paint no background at all: without a GPU each painted pixel costs,
+        // and the backgrounds covered the whole window every frame.
+        let background = if self.startup.window_clears_canvas {
+            egui::Color32::TRANSPARENT
+        } else {
+            theme.canvas
+        };
+        let side_frame = egui::Frame::side_top_panel(ui.style()).fill(background);
+
+        egui::Panel::top("top_bar")
+            .frame(side_frame)
+            .show(ui, |ui| self.top_bar_ui(ui, &mut commands));
+        // In presentation mode the type is large; in a small window (a projector at
+        // 1280 x 800) the lists would leave the figures a sliver, so there the side
+        // panels give way first.
+        let width = ui.available_width();
+        let (list_max, details_max) = if self.prefs.presentation {
+            (width * 0.22, width * 0.28)
+        } else {
+            (f32::INFINITY, f32::INFINITY)
+        };
+        egui::Panel::left("muscle_list")
+            .frame(side_frame)
+            .default_size(230.0)
+            .max_size(list_max)
+            .resizable(true)
+            .show(ui, |ui| self.list_panel_ui(ui, &mut commands));
+        egui::Panel::right("details")
+            .frame(side_frame)
+            .default_size(330.0)
+            .max_size(details_max)
+            .resizable(true)
+            .show(ui, |ui| self.details_panel_ui(ui, &mut commands));
+        if let Some((n, step)) = self.work.lesson
+            && let Some(lesson) = self.content.lessons.get(n)
+        {
+            egui::Panel::top("lesson_bar")
+                .frame(side_frame)
+                .show(ui, |ui| match lesson_bar_ui(ui, lesson, step) {
+                    Some(LessonAction::Step(by)) => commands.push(Command::LessonStep(by)),
+                    Some(LessonAction::End) => commands.push(Command::EndLesson),
+                    Some(LessonAction::Start(_) | LessonAction::OpenFile) | None => {}
+                });
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(background))
+            .show(ui, |ui| self.central_ui(ui, &theme, &mut commands));
+        self.windows_ui(&ctx, &mut commands);
+        for c in commands {
+            self.apply(c);
+        }
+        let (fullscreen, inner_rect) =
+            ctx.input(|i| (i.viewport().fullscreen, i.viewport().inner_rect));
+        if fullscreen != Some(true)
+            && let Some(rect) = inner_rect
+        {
+            self.prefs.window_size = Some([rect.width().round(), rect.height().round()]);
+        }
+        self.keep_prefs(&ctx);
+    }
+
+    /// The left panel: the muscle list (with search) or the conditions.
+    fn list_panel_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut self.prefs.list_tab, ListTab::Muscles, "Muscles");
+            ui.selectable_value(&mut self.prefs.list_tab, ListTab::Conditions, "Conditions");
+        });
+        ui.separator();
+        let atlas = &self.content.atlas;
+        let picked = match self.prefs.list_tab {
+            ListTab::Muscles => muscle_list_ui(
+                ui,
+                atlas,
+                &mut self.work.search,
+                self.work.selected.as_ref(),
+            ),
+            ListTab::Conditions => conditions_ui(
+                ui,
+                atlas,
+                &mut self.work.open_condition,
+                self.work.selected.as_ref(),
+            ),
+        };
+        if let Some(id) = picked {
+            commands.push(Command::SetMode(Mode::Atlas));
+            if ui.input(|i| i.modifiers.command || i.modifiers.shift) {
+                commands.push(Command::ToggleCompare(id));
+            } else {
+                commands.push(Command::Select(id));
+            }
+        }
+    }
+
+    /// The right panel: the details (atlas), the question (quiz) or the candidates
+    /// (finder).
+    fn details_panel_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let atlas = &self.content.atlas;
+        match self.work.mode {
+            Mode::Atlas => {
+                match compare_ui(ui, &self.work.overlay(atlas)) {
+                    Some(CompareAction::Remove(id)) => commands.push(Command::ToggleCompare(id)),
+                    Some(CompareAction::Clear) => commands.push(Command::ClearCompare),
+                    None => {}
+                }
+                details_ui(
+                    ui,
+                    self.work.selected_muscle(atlas),
+                    self.prefs.side.sides(),
+                );
+            }
+            Mode::Quiz => {
+                let quiz = &self.work.quiz;
+                let view = QuizView {
+                    kind: quiz.kind,
+                    region: quiz.region.as_deref(),
+                    question: quiz.question.as_ref(),
+                    feedback: quiz.feedback.as_ref(),
+                    session: quiz.session,
+                    record: self.prefs.quiz_record,
+                };
+                if let Some(action) = quiz_panel_ui(ui, atlas, &view) {
+                    commands.push(Command::Quiz(action));
+                }
+            }
+            Mode::Finder => {
+                let f = &mut self.work.finder;
+                if let Some(a) = finder_panel_ui(
+                    ui,
+                    atlas,
+                    &f.candidates,
+                    f.chosen,
+                    f.marks.len(),
+                    &mut f.brush_radius,
+                ) {
+                    commands.push(Command::Finder(a));
+                }
+            }
+        }
+    }
+
+    /// The canvas and the legend strip under it.
+    fn central_ui(&mut self, ui: &mut egui::Ui, theme: &Theme, commands: &mut Vec<Command>) {
+        let atlas = &self.content.atlas;
+        let panels = self.work.panels(&self.content, &self.prefs);
+        let (show_shape, show_zones) = self.work.quiz_reveals();
+        let quiz_marks: Vec<PainMark> = self.work.quiz.click.iter().cloned().collect();
+        let overlay = self.work.overlay(atlas);
+        let content = CanvasContent {
+            overlay: &overlay,
+            panels: &panels,
+            selected: self.work.shown_pattern(atlas, &self.prefs),
+            marks: match self.work.mode {
+                Mode::Finder => &self.work.finder.marks,
+                Mode::Quiz => &quiz_marks,
+                Mode::Atlas => &[],
+            },
+            mode: match self.work.mode {
+                Mode::Atlas => CanvasMode::Pick,
+                Mode::Finder | Mode::Quiz => CanvasMode::Paint,
+            },
+            show_shape,
+            show_zones,
+        };
+        let rect = ui.max_rect();
+        // The legend grows with the canvas, and more in presentation mode.
+        let font = if self.prefs.presentation {
+            (rect.height() / 40.0).clamp(14.0, 34.0)
+        } else {
+            (rect.height() / 60.0).clamp(12.0, 28.0)
+        };
+        let canvas_size = egui::vec2(rect.width(), rect.height() - legend_height(font));
+        let canvas = ui.allocate_ui(canvas_size, |ui| {
+            canvas_ui(ui, atlas, theme, content, &mut self.canvas)
+        });
+        let adding = ui.input(|i| i.modifiers.command || i.modifiers.shift);
+        match (canvas.inner, self.work.mode) {
+            (Some(CanvasEvent::Picked(hit)), _) if adding => {
+                commands.push(Command::ToggleCompare(hit.muscle));
+            }
+            (Some(CanvasEvent::Picked(hit)), _) => commands.push(Command::SelectOnBody(hit)),
+            (Some(CanvasEvent::Painted { panel, pos_in_body }), Mode::Quiz) => {
+                commands.push(Command::QuizClick { panel, pos_in_body });
+            }
+            (Some(CanvasEvent::Painted { panel, pos_in_body }), Mode::Atlas | Mode::Finder) => {
+                commands.push(Command::Paint { panel, pos_in_body });
+            }
+            (None, _) => {}
+        }
+        let strip = egui::Rect::from_min_max(
+            egui::pos2(rect.left(), canvas.response.rect.bottom()),
+            rect.max,
+        );
+        if overlay.is_empty() {
+            let entries: &[LegendEntry] = match self.work.mode {
+                Mode::Atlas | Mode::Quiz => &LegendEntry::ATLAS,
+                Mode::Finder => &LegendEntry::FINDER,
+            };
+            paint_legend(ui.painter(), theme, entries, strip, font);
+        } else {
+            let items: Vec<(&str, egui::Color32)> =
+                overlay.iter().map(|(m, c)| (m.name.as_str(), *c)).collect();
+            paint_compare_legend(ui.painter(), theme, &items, strip, font);
+        }
+    }
+}

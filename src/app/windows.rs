@@ -1,0 +1,150 @@
+//! The floating windows: data problems, notices about saved files, export, lessons,
+//! keyboard help and "About trigger points". Which are open is a small set of flags;
+//! each window's contents are a panel of `ui/`.
+
+use crate::ui::export_window::{ExportChoices, export_ui};
+use crate::ui::lessons::{LessonAction, lesson_list_ui};
+
+use super::AtlasApp;
+use super::background::DialogAnswer;
+use super::command::Command;
+
+/// Which windows are open, and the export window's choices.
+#[derive(Clone, Debug, Default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent window toggles, each one flag"
+)]
+pub struct Windows {
+    pub about: bool,
+    pub export: bool,
+    pub help: bool,
+    pub lessons: bool,
+    /// The data problems window.
+    pub errors: bool,
+    pub export_choices: ExportChoices,
+}
+
+impl AtlasApp {
+    /// Shows every open window; lesson and export requests become commands or
+    /// background work.
+    pub(super) fn windows_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.windows.errors {
+            self.errors_window_ui(ctx);
+        }
+        if self.windows.export {
+            let mut open = true;
+            let selected = self.work.selected.is_some();
+            let busy = self.background.pending_export.is_some();
+            let mut job = None;
+            egui::Window::new("Export")
+                .open(&mut open)
+                .default_width(420.0)
+                .show(ctx, |ui| {
+                    job = export_ui(ui, &mut self.windows.export_choices, selected, busy);
+                });
+            self.windows.export = open;
+            if let Some(job) = job {
+                self.start_export(job);
+            }
+        }
+        self.finish_export(ctx);
+        if self.windows.lessons || self.background.pending_open.is_some() {
+            self.lessons_window_ui(ctx, commands);
+        }
+        if self.windows.help {
+            let mut open = true;
+            egui::Window::new("Keyboard shortcuts")
+                .open(&mut open)
+                .default_width(420.0)
+                .show(ctx, crate::ui::help::help_ui);
+            self.windows.help = open;
+        }
+        if self.windows.about {
+            let mut open = true;
+            egui::Window::new("About trigger points")
+                .open(&mut open)
+                .default_size([560.0, 620.0])
+                .show(ctx, crate::ui::about::about_ui);
+            self.windows.about = open;
+        }
+        if !self.notices.is_empty() {
+            self.notices_window_ui(ctx);
+        }
+    }
+
+    fn errors_window_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.windows.errors;
+        egui::Window::new("Data problems")
+            .open(&mut open)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                ui.label("These files were skipped or partly skipped; everything else loaded.");
+                egui::ScrollArea::vertical()
+                    .max_height(300.0)
+                    .show(ui, |ui| {
+                        for e in &self.content.errors {
+                            ui.monospace(e.to_string());
+                        }
+                    });
+            });
+        self.windows.errors = open;
+    }
+
+    fn notices_window_ui(&mut self, ctx: &egui::Context) {
+        let mut dismissed = false;
+        egui::Window::new("Your saved files")
+            .collapsible(false)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                for n in &self.notices {
+                    ui.label(n);
+                }
+                dismissed = ui.button("OK").clicked();
+            });
+        if dismissed {
+            self.notices.clear();
+        }
+    }
+
+    /// The lessons window: the list, and opening a lesson file.
+    fn lessons_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let mut open = self.windows.lessons;
+        let mut action = None;
+        let can_open = self.background.pending_open.is_none();
+        egui::Window::new("Lessons")
+            .open(&mut open)
+            .default_width(380.0)
+            .show(ctx, |ui| {
+                action = lesson_list_ui(ui, &self.content.lessons, can_open);
+            });
+        self.windows.lessons = open;
+        match action {
+            Some(LessonAction::Start(i)) => commands.push(Command::StartLesson(i)),
+            Some(LessonAction::OpenFile) => self.background.ask_for_lesson_file(),
+            Some(LessonAction::Step(_) | LessonAction::End) | None => {}
+        }
+        let Some(pending) = &self.background.pending_open else {
+            return;
+        };
+        match pending.poll(ctx) {
+            DialogAnswer::Waiting => {}
+            DialogAnswer::Answered(None) | DialogAnswer::Gone => {
+                self.background.pending_open = None;
+            }
+            DialogAnswer::Answered(Some(path)) => {
+                self.background.pending_open = None;
+                match crate::io::load_lesson_file(&path, &self.content.atlas) {
+                    Ok(lesson) => {
+                        self.content.lessons.push(lesson);
+                        commands.push(Command::StartLesson(self.content.lessons.len() - 1));
+                    }
+                    Err(errors) => {
+                        self.content.errors.extend(errors);
+                        self.windows.errors = true;
+                    }
+                }
+            }
+        }
+    }
+}

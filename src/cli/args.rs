@@ -1,0 +1,129 @@
+//! Pieces every command shares: side and paper options, value parsers, loading the
+//! atlas quietly, printing JSON.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::export::Paper;
+use crate::model::{Atlas, Side, SideChoice};
+
+/// `--side right|left|both`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum SideChoiceArg {
+    Right,
+    Left,
+    Both,
+}
+
+impl From<SideChoiceArg> for SideChoice {
+    fn from(arg: SideChoiceArg) -> Self {
+        match arg {
+            SideChoiceArg::Right => SideChoice::Right,
+            SideChoiceArg::Left => SideChoice::Left,
+            SideChoiceArg::Both => SideChoice::Both,
+        }
+    }
+}
+
+/// `--side right|left`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum SideArg {
+    Right,
+    Left,
+}
+
+impl From<SideArg> for Side {
+    fn from(arg: SideArg) -> Self {
+        match arg {
+            SideArg::Right => Side::Right,
+            SideArg::Left => Side::Left,
+        }
+    }
+}
+
+/// `--paper a4|letter`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(arg: PaperArg) -> Self {
+        match arg {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }
+    }
+}
+
+/// Loads the atlas, reporting data problems on stderr (stdout stays clean for JSON).
+#[must_use]
+pub fn load_quietly(data: Option<&Path>) -> Atlas {
+    let report = crate::io::load_atlas(data);
+    for e in &report.errors {
+        eprintln!("{e}");
+    }
+    report.atlas
+}
+
+/// Prints `value` as pretty JSON on stdout.
+pub fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The message and exit status (2) for a muscle id the atlas does not have.
+#[must_use]
+pub fn unknown_muscle(id: &str) -> ExitCode {
+    eprintln!("error: no muscle with id \"{id}\"; run `trigger-atlas list` to see the ids");
+    ExitCode::from(2)
+}
+
+/// Parses `WIDTHxHEIGHT` within 64x64 to 3840x2160.
+///
+/// # Errors
+/// The text is not two whole numbers in range, as a sentence.
+pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or("write the size as WIDTHxHEIGHT, e.g. 1920x1080")?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("\"{s}\" is not a whole number"))
+    };
+    let (w, h) = (parse(w)?, parse(h)?);
+    if !(64..=3840).contains(&w) || !(64..=2160).contains(&h) {
+        return Err(format!(
+            "{w}x{h} is out of range: width 64-3840, height 64-2160"
+        ));
+    }
+    Ok((w, h))
+}
+
+/// Parses `X,Y`.
+///
+/// # Errors
+/// The text is not two numbers, as a sentence.
+pub fn parse_point(text: &str) -> Result<(f32, f32), String> {
+    let (x, y) = text
+        .split_once(',')
+        .ok_or("write the spot as X,Y, e.g. 252,168")?;
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<f32>()
+            .map_err(|_| format!("\"{s}\" is not a number"))
+    };
+    Ok((parse(x)?, parse(y)?))
+}

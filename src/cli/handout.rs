@@ -1,0 +1,53 @@
+//! `handout`: a one-page patient handout for one muscle and side, with the same
+//! export path as the window's Export dialog.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::args::{PaperArg, SideArg};
+use crate::export::{Export, HandoutSpec, OffscreenRenderer, today};
+use crate::model::MuscleId;
+
+/// The `handout` command's options.
+#[derive(clap::Args, Debug)]
+pub struct HandoutArgs {
+    /// The muscle id (see `list`).
+    #[arg(long)]
+    muscle: String,
+    /// The patient's side.
+    #[arg(long, value_enum, default_value = "right")]
+    side: SideArg,
+    /// Paper size.
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArg,
+    /// The PNG to write.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// Runs `handout`.
+#[must_use]
+pub fn run(args: HandoutArgs, data: Option<&Path>) -> ExitCode {
+    let atlas = super::args::load_quietly(data);
+    let id = MuscleId(args.muscle);
+    if atlas.muscle(&id).is_none() {
+        return super::args::unknown_muscle(&id.0);
+    }
+    let export = Export::Handout {
+        spec: HandoutSpec {
+            muscle: id,
+            side: args.side.into(),
+            date: today(),
+        },
+        paper: args.paper.into(),
+    };
+    let saved = OffscreenRenderer::new()
+        .and_then(|mut r| crate::export::save(&mut r, &atlas, &export, &args.out));
+    match saved {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

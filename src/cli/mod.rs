@@ -1,0 +1,90 @@
+//! The command line: the argument schema and one module per command. Without a
+//! command the window opens ([`crate::window::run`]). The headless commands share
+//! the engine with the window: `lookup` ranks with the pain finder's code, `render`
+//! and `handout` export with the Export dialog's.
+
+pub mod args;
+pub mod check;
+pub mod handout;
+pub mod list;
+pub mod lookup;
+pub mod render;
+pub mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// An open atlas of myofascial trigger points and their referred pain.
+#[derive(Parser, Debug)]
+#[command(name = "trigger-atlas", version, about)]
+pub struct Args {
+    /// A folder of RON data (views.ron, muscles/*.ron) that adds to or overrides the
+    /// built-in muscles.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data: Option<PathBuf>,
+    /// Where the window keeps preferences and quiz totals (default: the user's config
+    /// folder, e.g. ~/.config/trigger-atlas/preferences.ron). A shared lecture-hall
+    /// machine can point each lecturer at their own file.
+    #[arg(long, value_name = "FILE")]
+    pub prefs: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate data files without opening the window: every problem is printed as
+    /// `file:line:column: message`, and the exit status is 1 if there is any.
+    Check {
+        /// A data folder (views.ron, muscles/*.ron). Without it, the built-in data is checked.
+        dir: Option<PathBuf>,
+    },
+    /// Render a muscle's pattern to PNG without a window (offscreen, same drawing as
+    /// the app). Use --all with --out-dir to render every muscle.
+    Render(render::RenderArgs),
+    /// Make a one-page patient handout (PNG at 150 dpi) for one muscle and side.
+    Handout(handout::HandoutArgs),
+    /// List the muscles.
+    List {
+        /// Print a JSON array of objects with id, name, latin, region, layer, views and conditions.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one muscle: text, trigger points and zones.
+    Show {
+        /// The muscle id, as printed by `list`.
+        id: String,
+        /// The side of the body (default right); coordinates are mirrored to it.
+        #[arg(long)]
+        side: Option<args::SideArg>,
+        /// Print a JSON object with id, name, sources, `trigger_points` and zones.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rank the muscles that can refer pain to one spot (the pain finder, headless).
+    Lookup(lookup::LookupArgs),
+}
+
+/// Runs the program: the window without a command, else the command.
+#[must_use]
+pub fn run(args: Args) -> ExitCode {
+    let data = args.data.as_deref();
+    match args.command {
+        None => match crate::window::run(args.data.clone(), args.prefs) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("cannot open the window: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::Check { dir }) => check::run(dir.as_deref().or(data)),
+        Some(Command::Render(render)) => render::run(render, data),
+        Some(Command::Handout(handout)) => handout::run(handout, data),
+        Some(Command::List { json }) => list::run(json, data),
+        Some(Command::Show { id, side, json }) => show::run(&id, side, json, data),
+        Some(Command::Lookup(lookup)) => lookup::run(&lookup, data),
+    }
+}

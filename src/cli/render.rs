@@ -1,0 +1,113 @@
+//! `render`: a muscle's pattern (or every muscle's) to PNG without a window, with the
+//! same export path as the window's Export dialog.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::args::{SideChoiceArg, parse_size};
+use crate::export::{Export, FigureSpec, OffscreenRenderer};
+use crate::model::{Atlas, MuscleId, SideChoice, ViewId};
+
+/// The `render` command's options.
+#[derive(clap::Args, Debug)]
+pub struct RenderArgs {
+    /// The muscle id (see `list`).
+    #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+    muscle: Option<String>,
+    /// Render every muscle into --out-dir, one PNG each.
+    #[arg(long, requires = "out_dir")]
+    all: bool,
+    /// Which side(s) to show.
+    #[arg(long, value_enum, default_value = "right")]
+    side: SideChoiceArg,
+    /// Views to draw (repeatable); default: the views the pattern touches.
+    #[arg(long = "view")]
+    views: Vec<String>,
+    /// Picture size in pixels, at most 3840x2160.
+    #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+    size: (u32, u32),
+    /// Dark theme.
+    #[arg(long)]
+    dark: bool,
+    /// The PNG to write (with --muscle).
+    #[arg(long, required_unless_present = "all")]
+    out: Option<PathBuf>,
+    /// The folder to write into (with --all).
+    #[arg(long)]
+    out_dir: Option<PathBuf>,
+}
+
+/// Runs `render`.
+pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
+    let atlas = super::args::load_quietly(data);
+    let views: Vec<ViewId> = args.views.into_iter().map(ViewId).collect();
+    if let Some(bad) = views.iter().find(|v| atlas.view(v).is_none()) {
+        eprintln!("error: unknown view \"{bad}\"; use front, back, head_side, side or sole");
+        return ExitCode::from(2);
+    }
+    let jobs: Vec<(MuscleId, PathBuf)> = if args.all {
+        let dir = args.out_dir.unwrap_or_default();
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            eprintln!("error: cannot create {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+        atlas
+            .muscles
+            .iter()
+            .map(|m| (m.id.clone(), dir.join(format!("{}.png", m.id))))
+            .collect()
+    } else {
+        let id = MuscleId(args.muscle.unwrap_or_default());
+        if atlas.muscle(&id).is_none() {
+            return super::args::unknown_muscle(&id.0);
+        }
+        vec![(id, args.out.unwrap_or_default())]
+    };
+    let side = SideChoice::from(args.side);
+    let size_px = [args.size.0, args.size.1];
+    render_all(&atlas, &jobs, |muscle| Export::Figure {
+        spec: FigureSpec {
+            muscle: Some(muscle.clone()),
+            sides: side.sides().to_vec(),
+            views: views.clone(),
+        },
+        size_px,
+        dark: args.dark,
+    })
+}
+
+/// Renders each (muscle, file) job, with a progress line when there are several.
+fn render_all(
+    atlas: &Atlas,
+    jobs: &[(MuscleId, PathBuf)],
+    export_of: impl Fn(&MuscleId) -> Export,
+) -> ExitCode {
+    let mut renderer = match OffscreenRenderer::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for (i, (id, path)) in jobs.iter().enumerate() {
+        if jobs.len() > 1 {
+            let done = (i + 1) * 30 / jobs.len();
+            eprint!(
+                "\r[{}{}] {:>3}/{} {:<40}",
+                "#".repeat(done),
+                " ".repeat(30 - done),
+                i + 1,
+                jobs.len(),
+                id.0
+            );
+        }
+        if let Err(e) = crate::export::save(&mut renderer, atlas, &export_of(id), path) {
+            eprintln!("\nerror: {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if jobs.len() > 1 {
+        eprintln!("\nwrote {} pictures", jobs.len());
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,162 @@
+//! `show`: one muscle's text, trigger points and zones on one side, as text or JSON.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::args::SideArg;
+use crate::model::{Atlas, MuscleId, Side};
+
+/// Runs `show`.
+pub fn run(id: &str, side: Option<SideArg>, json: bool, data: Option<&Path>) -> ExitCode {
+    let atlas = super::args::load_quietly(data);
+    let side = side.map_or(Side::Right, Side::from);
+    let Some(shown) = show_muscle(&atlas, &MuscleId(id.to_owned()), side) else {
+        return super::args::unknown_muscle(id);
+    };
+    if json {
+        super::args::print_json(&shown)
+    } else {
+        print!("{}", show_text(&shown));
+        ExitCode::SUCCESS
+    }
+}
+
+/// A trigger point in `show --json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ShowTriggerPoint {
+    pub label: String,
+    pub view: String,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// A zone in `show --json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ShowZone {
+    /// `"essential"` or `"spillover"`.
+    pub kind: String,
+    pub view: String,
+    pub areas: Vec<String>,
+    /// The drawn outline(s), `[x, y]` in the view's data coordinates, on the chosen side.
+    pub polygons: Vec<Vec<[f32; 2]>>,
+}
+
+/// A source in `show --json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ShowSource {
+    pub citation: String,
+    pub detail: String,
+    pub url: Option<String>,
+}
+
+/// `show --json`: one muscle on one side.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ShowMuscle {
+    pub id: String,
+    pub name: String,
+    pub latin: String,
+    pub region: String,
+    pub layer: String,
+    pub side: String,
+    pub bilateral_referral: bool,
+    pub summary: String,
+    pub trigger_points_text: String,
+    pub essential_text: String,
+    pub spillover_text: String,
+    pub notes: String,
+    pub conditions: Vec<String>,
+    pub sources: Vec<ShowSource>,
+    pub trigger_points: Vec<ShowTriggerPoint>,
+    pub zones: Vec<ShowZone>,
+}
+
+fn round1(v: f32) -> f32 {
+    (v * 10.0).round() / 10.0
+}
+
+/// One muscle on `side`: on front and back views the points are mirrored to that
+/// side; side views keep their own coordinates (the left one is the same drawing
+/// mirrored as a whole).
+#[must_use]
+pub fn show_muscle(atlas: &Atlas, id: &MuscleId, side: Side) -> Option<ShowMuscle> {
+    let m = atlas.muscle(id)?;
+    let zones = m
+        .zones
+        .iter()
+        .map(|z| {
+            let outline = &z.fill.get(side).outline;
+            ShowZone {
+                kind: z.kind.word().to_owned(),
+                view: z.view.0.clone(),
+                areas: z.areas.clone(),
+                polygons: vec![outline.iter().map(|p| [round1(p.x), round1(p.y)]).collect()],
+            }
+        })
+        .collect();
+    Some(ShowMuscle {
+        id: m.id.0.clone(),
+        name: m.name.clone(),
+        latin: m.latin.clone(),
+        region: m.region.clone(),
+        layer: m.layer.word().to_owned(),
+        side: side.word().to_owned(),
+        bilateral_referral: m.bilateral_referral,
+        summary: m.summary.clone(),
+        trigger_points_text: m.clinical.trigger_points.clone(),
+        essential_text: m.clinical.essential.clone(),
+        spillover_text: m.clinical.spillover.clone(),
+        notes: m.clinical.notes.clone(),
+        conditions: m.conditions.clone(),
+        sources: m
+            .sources
+            .iter()
+            .map(|s| ShowSource {
+                citation: s.citation.clone(),
+                detail: s.detail.clone(),
+                url: s.url.clone(),
+            })
+            .collect(),
+        trigger_points: m
+            .trigger_points
+            .iter()
+            .map(|t| {
+                let p = t.pos.get(side);
+                ShowTriggerPoint {
+                    label: t.label.clone(),
+                    view: t.view.0.clone(),
+                    x: round1(p.x),
+                    y: round1(p.y),
+                }
+            })
+            .collect(),
+        zones,
+    })
+}
+
+/// Human-readable description of one muscle.
+#[must_use]
+pub fn show_text(s: &ShowMuscle) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({}), {} side", s.name, s.latin, s.side);
+    let _ = writeln!(out, "{} · {} muscle", s.region, s.layer);
+    let _ = writeln!(out, "\n{}\n", s.summary);
+    let _ = writeln!(out, "Trigger points: {}", s.trigger_points_text);
+    let _ = writeln!(out, "Essential zone: {}", s.essential_text);
+    if !s.spillover_text.is_empty() {
+        let _ = writeln!(out, "Spillover zone: {}", s.spillover_text);
+    }
+    if !s.notes.is_empty() {
+        let _ = writeln!(out, "Notes: {}", s.notes);
+    }
+    if !s.conditions.is_empty() {
+        let _ = writeln!(out, "Associated with: {}", s.conditions.join(", "));
+    }
+    let _ = writeln!(out, "Sources:");
+    for src in &s.sources {
+        let _ = writeln!(out, "  - {}", src.citation);
+    }
+    out
+}

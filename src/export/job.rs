@@ -1,0 +1,67 @@
+//! One way to make an export, for the window's Export dialog and the command line
+//! alike: describe it as an [`Export`], render it offscreen, save it.
+
+use std::path::Path;
+
+use image::RgbaImage;
+
+use super::{FigureSpec, HandoutSpec, OffscreenRenderer, Paper, figure_ui, handout_ui};
+use crate::model::Atlas;
+use crate::theme::Theme;
+
+/// Something to render: a figure of the atlas or a patient handout.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Export {
+    /// A picture of one or more views, in the window's light or dark theme.
+    Figure {
+        spec: FigureSpec,
+        size_px: [u32; 2],
+        dark: bool,
+    },
+    /// A printable page, always in the light theme.
+    Handout { spec: HandoutSpec, paper: Paper },
+}
+
+/// Renders `export` with `renderer`.
+///
+/// # Errors
+/// The GPU failed or timed out; the sentence says so.
+pub fn render(
+    renderer: &mut OffscreenRenderer,
+    atlas: &Atlas,
+    export: &Export,
+) -> Result<RgbaImage, String> {
+    match export {
+        Export::Figure {
+            spec,
+            size_px,
+            dark,
+        } => {
+            let theme = Theme::for_dark_mode(*dark);
+            renderer.render(*size_px, 1.0, *dark, theme.canvas, |ui| {
+                figure_ui(ui, atlas, &theme, spec);
+            })
+        }
+        Export::Handout { spec, paper } => {
+            let theme = Theme::light();
+            renderer.render(paper.pixels(), 1.0, false, egui::Color32::WHITE, |ui| {
+                handout_ui(ui, atlas, &theme, spec);
+            })
+        }
+    }
+}
+
+/// Renders `export` and writes it to `path` as PNG, through a temporary file and a
+/// rename.
+///
+/// # Errors
+/// Rendering or writing failed; the sentence says which.
+pub fn save(
+    renderer: &mut OffscreenRenderer,
+    atlas: &Atlas,
+    export: &Export,
+    path: &Path,
+) -> Result<(), String> {
+    let image = render(renderer, atlas, export)?;
+    crate::io::save_png(&image, path)
+}

@@ -1,0 +1,82 @@
+//! The lessons: the list to start one from, and the bar over the canvas while one is
+//! given (where we are, the talking point, previous / next / end).
+
+use egui::Ui;
+
+use crate::model::lesson::Lesson;
+
+/// What the user asked for in the lessons list or the lesson bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LessonAction {
+    /// Start lesson `n` of the list.
+    Start(usize),
+    /// Choose a lesson file to open.
+    OpenFile,
+    /// Move by this many steps.
+    Step(isize),
+    End,
+}
+
+/// The list of lessons with a Start button each, and opening a lesson file (offered
+/// unless a file dialog is already open).
+pub fn lesson_list_ui(ui: &mut Ui, lessons: &[Lesson], can_open: bool) -> Option<LessonAction> {
+    let mut action = None;
+    for (i, lesson) in lessons.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui.button("Start").clicked() {
+                action = Some(LessonAction::Start(i));
+            }
+            ui.label(format!(
+                "{}. {} ({} steps)",
+                i + 1,
+                lesson.title,
+                lesson.steps.len()
+            ));
+        });
+    }
+    ui.separator();
+    if ui
+        .add_enabled(can_open, egui::Button::new("Open lesson file…"))
+        .clicked()
+    {
+        action = Some(LessonAction::OpenFile);
+    }
+    ui.weak("Lessons are RON files; see data/lessons/ for examples.");
+    action
+}
+
+/// The bar over the canvas during a lesson: title, step, buttons and the talking
+/// point of step `step` of `lesson`, in larger type.
+pub fn lesson_bar_ui(ui: &mut Ui, lesson: &Lesson, step: usize) -> Option<LessonAction> {
+    let current = lesson.steps.get(step)?;
+    let mut action = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.strong(&lesson.title);
+            ui.label(format!("Step {} of {}", step + 1, lesson.steps.len()));
+            if ui
+                .add_enabled(step > 0, egui::Button::new("Previous"))
+                .clicked()
+            {
+                action = Some(LessonAction::Step(-1));
+            }
+            if ui
+                .add_enabled(step + 1 < lesson.steps.len(), egui::Button::new("Next"))
+                .clicked()
+            {
+                action = Some(LessonAction::Step(1));
+            }
+            if ui.button("End lesson").clicked() {
+                action = Some(LessonAction::End);
+            }
+        });
+        let size = ui
+            .style()
+            .text_styles
+            .get(&egui::TextStyle::Body)
+            .map_or(14.0, |f| f.size)
+            * 1.25;
+        ui.label(egui::RichText::new(&current.text).size(size));
+    });
+    action
+}

@@ -1,0 +1,112 @@
+//! Opening the real window: preferences and window size, the renderer choice
+//! ([`renderer`]), loading the atlas and warming up the first frame on another
+//! thread while the window opens, and the start-up probe ([`probe`]).
+
+pub mod probe;
+pub mod renderer;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::app::{AtlasApp, Preferences};
+use crate::io::KeptFile;
+
+/// Opens the window over the embedded data plus `data`, keeping preferences in
+/// `prefs` (default: the user's config folder), and runs it until it is closed.
+///
+/// # Errors
+/// No renderer could open a window.
+pub fn run(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
+    let prefs = prefs.or_else(crate::io::default_prefs_path);
+    let mut kept = prefs.map(KeptFile::new);
+    let restored = kept.as_mut().map(KeptFile::load::<Preferences>);
+    if let Some(notice) = restored.as_ref().and_then(|r| r.notice.as_ref()) {
+        eprintln!("{notice}");
+    }
+    // eframe runs on this context. What eframe would set up on its own context is
+    // set here, and so is the zoom of presentation mode: egui sizes the window in
+    // zoomed points, and the UI run below must lay out at the same zoom.
+    let zoom = restored.as_ref().map_or(1.0, |r| r.value.zoom_factor());
+    let ctx = egui::Context::default();
+    ctx.set_embed_viewports(false);
+    ctx.options_mut(|o| o.zoom_factor = zoom);
+    // The saved size is in those points; sizes are checked and defaulted in pixels.
+    let size = restored
+        .as_ref()
+        .and_then(|r| r.value.window_size)
+        .filter(|[w, h]| {
+            (640.0..=16384.0).contains(&(w * zoom)) && (480.0..=16384.0).contains(&(h * zoom))
+        })
+        .unwrap_or([1280.0 / zoom, 860.0 / zoom]);
+    let min_size = [640.0 / zoom, 480.0 / zoom];
+    // X11 copies a window icon pixel by pixel: set before the window opened, it made
+    // the first frame 15 ms later, so there the app gives it with the first frame.
+    // Windows and macOS take the taskbar and dock icons only from the window options.
+    let icon_with_first_frame = cfg!(target_os = "linux");
+    let options_icon = if icon_with_first_frame {
+        None
+    } else {
+        app_icon().map(Arc::new)
+    };
+    // While the main thread opens the window and starts the renderer, another thread
+    // loads and validates the atlas (leaving the main thread a core) and runs the UI,
+    // so the first frame's text and drawings are ready when the window is. It starts
+    // when the window is about to be built (see `WithWindow`).
+    let warm_ctx = ctx.clone();
+    let loading = renderer::WithWindow::new("atlas-loader", move || {
+        let threads = crate::io::all_cores().saturating_sub(1).max(1);
+        let mut app = AtlasApp::load(data.as_deref(), threads);
+        app.startup.window_clears_canvas = true;
+        if icon_with_first_frame {
+            app.startup.window_icon = app_icon().map(Arc::new);
+        }
+        if let (Some(kept), Some(restored)) = (kept, restored) {
+            app = app.with_prefs(kept, restored);
+        }
+        app.warm_up(&warm_ctx, size);
+        app
+    });
+    let starts = loading.clone();
+    let options = move |renderer| {
+        let mut viewport = egui::ViewportBuilder::default()
+            .with_title("Trigger Point Atlas")
+            .with_inner_size(size)
+            .with_min_inner_size(min_size);
+        if let Some(icon) = &options_icon {
+            viewport = viewport.with_icon(Arc::clone(icon));
+        }
+        eframe::NativeOptions {
+            viewport,
+            renderer,
+            window_builder: Some(starts.start_hook()),
+            // Without eframe's `system_fonts` feature this only adds a provider that
+            // logs a missing glyph, and adding it would throw away the fonts the
+            // warm-up pass prepared.
+            system_font_fallback: false,
+            ..Default::default()
+        }
+    };
+    renderer::run_window("trigger-atlas", Some(&ctx), options, move |cc| {
+        let mut app = loading.collect().map_err(|e| {
+            format!("loading the atlas failed unexpectedly ({e}; a bug, please report it)")
+        })?;
+        app.startup.probe = probe::FrameProbe::from_env();
+        if app.startup.probe.is_some() {
+            eprintln!("renderer {}", renderer::started(cc));
+        }
+        Ok(Box::new(app))
+    })
+}
+
+/// Decodes the embedded window icon; a broken icon is not worth failing over.
+fn app_icon() -> Option<egui::IconData> {
+    let image = image::load_from_memory(include_bytes!("../../assets/icon.png"))
+        .ok()?
+        .into_rgba8();
+    let (width, height) = image.dimensions();
+    Some(egui::IconData {
+        rgba: image.into_raw(),
+        width,
+        height,
+    })
+}
