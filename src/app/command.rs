@@ -230,11 +230,7 @@ mod tests {
     #[test]
     fn a_click_on_the_left_body_selects_the_muscle_and_shows_the_left_side() {
         let content = content();
-        let (mut state, mut prefs, mut zoom) = (
-            WorkingState::new(1),
-            Preferences::default(),
-            Zoom::default(),
-        );
+        let (mut state, mut prefs, mut zoom) = fresh();
         let hit = Hit {
             muscle: id("masseter"),
             side: Side::Left,
@@ -255,11 +251,7 @@ mod tests {
     #[test]
     fn taking_the_selected_muscle_out_of_a_comparison_promotes_the_next() {
         let content = content();
-        let (mut state, mut prefs, mut zoom) = (
-            WorkingState::new(1),
-            Preferences::default(),
-            Zoom::default(),
-        );
+        let (mut state, mut prefs, mut zoom) = fresh();
         for m in ["piriformis", "gluteus_minimus", "quadratus_lumborum"] {
             state.apply(
                 Command::ToggleCompare(id(m)),
@@ -286,11 +278,7 @@ mod tests {
     #[test]
     fn lesson_steps_stop_at_the_last_and_set_side_views_and_zoom() {
         let content = content();
-        let (mut state, mut prefs, mut zoom) = (
-            WorkingState::new(1),
-            Preferences::default(),
-            Zoom::default(),
-        );
+        let (mut state, mut prefs, mut zoom) = fresh();
         state.apply(Command::StartLesson(0), &content, &mut prefs, &mut zoom);
         let steps = content.lessons[0].steps.len();
         for _ in 0..steps + 3 {
@@ -309,11 +297,7 @@ mod tests {
     #[test]
     fn stepping_wraps_within_the_region_and_returns_to_the_atlas() {
         let content = content();
-        let (mut state, mut prefs, mut zoom) = (
-            WorkingState::new(1),
-            Preferences::default(),
-            Zoom::default(),
-        );
+        let (mut state, mut prefs, mut zoom) = fresh();
         state.mode = Mode::Finder;
         state.apply(Command::StepMuscle(1), &content, &mut prefs, &mut zoom);
         let first = content.atlas.muscles[0].id.clone();
