@@ -19,8 +19,9 @@ pub const OVERLAY_PALETTE: [Color32; 6] = [
     Color32::from_rgb(86, 180, 233),  // sky blue
 ];
 
-/// Colours and line proportions for the body canvas.
-#[derive(Clone, Debug, PartialEq)]
+/// Colours and line proportions for the body canvas. Hashed whole (every field), so
+/// a drawing cached for one theme is never shown in another.
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Theme {
     pub canvas: Color32,
     pub skin: Color32,
@@ -46,63 +47,18 @@ pub struct Theme {
     pub mark_fill: Color32,
     pub mark_line: Color32,
     /// Line widths in body units (scaled with the drawing), with a floor in points.
-    pub outline_width: f32,
-    pub detail_width: f32,
-    pub min_line_px: f32,
+    pub outline_width: Width,
+    pub detail_width: Width,
+    pub min_line_px: Width,
 }
 
-impl std::hash::Hash for Theme {
-    /// Every field, so a drawing cached for one theme is never shown in another.
+/// A length that is hashed by its bits, so a [`Theme`] can be a cache key.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Width(pub f32);
+
+impl std::hash::Hash for Width {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let Self {
-            canvas,
-            skin,
-            outline,
-            detail,
-            faint,
-            muscle_fill,
-            muscle_line,
-            muscle_hover_fill,
-            selected_fill,
-            selected_line,
-            essential,
-            spillover_wash,
-            spillover_dot,
-            trigger_point,
-            trigger_halo,
-            label,
-            side_label,
-            mark_fill,
-            mark_line,
-            outline_width,
-            detail_width,
-            min_line_px,
-        } = self;
-        [
-            canvas,
-            skin,
-            outline,
-            detail,
-            faint,
-            muscle_fill,
-            muscle_line,
-            muscle_hover_fill,
-            selected_fill,
-            selected_line,
-            essential,
-            spillover_wash,
-            spillover_dot,
-            trigger_point,
-            trigger_halo,
-            label,
-            side_label,
-            mark_fill,
-            mark_line,
-        ]
-        .hash(state);
-        [*outline_width, *detail_width, *min_line_px]
-            .map(f32::to_bits)
-            .hash(state);
+        self.0.to_bits().hash(state);
     }
 }
 
@@ -130,9 +86,9 @@ impl Theme {
             side_label: Color32::from_rgb(22, 82, 150),
             mark_fill: Color32::from_rgba_unmultiplied(110, 60, 170, 90),
             mark_line: Color32::from_rgb(92, 40, 150),
-            outline_width: 1.7,
-            detail_width: 0.9,
-            min_line_px: 1.0,
+            outline_width: Width(1.7),
+            detail_width: Width(0.9),
+            min_line_px: Width(1.0),
         }
     }
 
@@ -179,9 +135,9 @@ impl Theme {
             selected_line: Color32::from_rgb(0, 70, 160),
             side_label: Color32::from_rgb(0, 70, 160),
             label: Color32::BLACK,
-            outline_width: 2.8,
-            detail_width: 1.5,
-            min_line_px: 2.0,
+            outline_width: Width(2.8),
+            detail_width: Width(1.5),
+            min_line_px: Width(2.0),
             ..Self::light()
         }
     }

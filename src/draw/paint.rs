@@ -62,7 +62,7 @@ pub fn panel_title(view: &View, panel: &Panel) -> String {
 }
 
 fn line_width(theme: &Theme, body_width: f32, t: &ScreenFromBody) -> f32 {
-    (body_width * t.scale()).max(theme.min_line_px)
+    (body_width * t.scale()).max(theme.min_line_px.0)
 }
 
 fn fill_mesh(tess: &Tessellation, t: &ScreenFromBody, color: Color32) -> Shape {
@@ -210,53 +210,14 @@ fn body_shapes(
     t: &ScreenFromBody,
     highlight: Highlight<'_>,
 ) {
-    let outline_w = line_width(theme, theme.outline_width, t);
-    let detail_w = line_width(theme, theme.detail_width, t);
+    let outline_w = line_width(theme, theme.outline_width.0, t);
+    let detail_w = line_width(theme, theme.detail_width.0, t);
     // Skin.
     for part in &view.silhouette {
         out.push(fill_mesh(part, t, theme.skin));
     }
 
-    // Every muscle on this view, faintly, so people can see where to click.
-    let visible_sides: &[Side] = match view.kind {
-        ViewKind::Bilateral { .. } => &Side::BOTH,
-        ViewKind::Lateral { .. } => std::slice::from_ref(&panel.side),
-    };
-    for &i in atlas.draw_order(&view.id).iter() {
-        let muscle = &atlas.muscles[i];
-        for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
-            for &side in visible_sides {
-                let geometry_side = match view.kind {
-                    ViewKind::Bilateral { .. } => side,
-                    ViewKind::Lateral { .. } => Side::Right,
-                };
-                let tess = shape.fill.get(geometry_side);
-                let is_hovered = highlight
-                    .hovered
-                    .is_some_and(|h| h.muscle == muscle.id && h.side == side);
-                // Other muscles are drawn only as a map of where to click; with a
-                // pattern on show they would crowd it, so then only the hovered one is.
-                // Deeper layers would hide the surface map; they appear on hover.
-                if !is_hovered && (!highlight.all_muscles || muscle.layer != Layer::Superficial) {
-                    continue;
-                }
-                let fill = if is_hovered {
-                    theme.muscle_hover_fill
-                } else {
-                    theme.muscle_fill
-                };
-                out.push(fill_mesh(tess, t, fill));
-                let pts = closed_points(tess.for_scale(t.pixels_per_unit()).0, t);
-                let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
-                if muscle.layer == Layer::Deep {
-                    let dash = (4.0 * t.scale()).max(3.0);
-                    out.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.7));
-                } else {
-                    out.push(Shape::line(pts, stroke));
-                }
-            }
-        }
-    }
+    muscle_map_shapes(out, atlas, theme, view, panel, t, &highlight, detail_w);
 
     // The selected muscle's shape, then its pattern on the chosen sides.
     // The patterns on show: the selected muscle in the theme's red, or several muscles
@@ -325,12 +286,7 @@ fn body_shapes(
                         let pts =
                             closed_points(shape.fill.get(g).for_scale(t.pixels_per_unit()).0, t);
                         let stroke = Stroke::new(detail_w * 1.6, *line);
-                        if muscle.layer == Layer::Deep {
-                            let dash = (5.0 * t.scale()).max(3.0);
-                            out.extend(Shape::dashed_line(&pts, stroke, dash, dash * 0.6));
-                        } else {
-                            out.push(Shape::line(pts, stroke));
-                        }
+                        outline_shapes(out, pts, stroke, muscle.layer, Dash::SELECTED, t.scale());
                     }
                 }
             }
@@ -352,6 +308,97 @@ fn body_shapes(
                         out.extend(trigger_point_shapes(theme, centre, t.scale()));
                     }
                 }
+            }
+        }
+    }
+}
+
+/// How a deep muscle's outline is dashed: dash length in points at scale 1, and the
+/// gap as a share of the dash.
+#[derive(Clone, Copy, Debug)]
+struct Dash {
+    length: f32,
+    gap: f32,
+}
+
+impl Dash {
+    /// The faint map of muscles to click.
+    const MAP: Dash = Dash {
+        length: 4.0,
+        gap: 0.7,
+    };
+    /// The selected muscle's outline, heavier.
+    const SELECTED: Dash = Dash {
+        length: 5.0,
+        gap: 0.6,
+    };
+}
+
+/// A muscle's outline: solid for superficial muscles, dashed for deep ones (the
+/// convention for a muscle seen through others).
+fn outline_shapes(
+    out: &mut Vec<Shape>,
+    pts: Vec<Pos2>,
+    stroke: Stroke,
+    layer: Layer,
+    dash: Dash,
+    scale: f32,
+) {
+    if layer == Layer::Deep {
+        let length = (dash.length * scale).max(3.0);
+        out.extend(Shape::dashed_line(&pts, stroke, length, length * dash.gap));
+    } else {
+        out.push(Shape::line(pts, stroke));
+    }
+}
+
+/// Every muscle on this view, faintly, so people can see where to click; with a
+/// pattern on show only the hovered one.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the panel's drawing context, passed as body_shapes has it"
+)]
+fn muscle_map_shapes(
+    out: &mut Vec<Shape>,
+    atlas: &Atlas,
+    theme: &Theme,
+    view: &View,
+    panel: &Panel,
+    t: &ScreenFromBody,
+    highlight: &Highlight<'_>,
+    detail_w: f32,
+) {
+    let visible_sides: &[Side] = match view.kind {
+        ViewKind::Bilateral { .. } => &Side::BOTH,
+        ViewKind::Lateral { .. } => std::slice::from_ref(&panel.side),
+    };
+    for &i in atlas.draw_order(&view.id).iter() {
+        let muscle = &atlas.muscles[i];
+        for shape in muscle.shapes.iter().filter(|s| s.view == view.id) {
+            for &side in visible_sides {
+                let geometry_side = match view.kind {
+                    ViewKind::Bilateral { .. } => side,
+                    ViewKind::Lateral { .. } => Side::Right,
+                };
+                let tess = shape.fill.get(geometry_side);
+                let is_hovered = highlight
+                    .hovered
+                    .is_some_and(|h| h.muscle == muscle.id && h.side == side);
+                // Other muscles are drawn only as a map of where to click; with a
+                // pattern on show they would crowd it, so then only the hovered one is.
+                // Deeper layers would hide the surface map; they appear on hover.
+                if !is_hovered && (!highlight.all_muscles || muscle.layer != Layer::Superficial) {
+                    continue;
+                }
+                let fill = if is_hovered {
+                    theme.muscle_hover_fill
+                } else {
+                    theme.muscle_fill
+                };
+                out.push(fill_mesh(tess, t, fill));
+                let pts = closed_points(tess.for_scale(t.pixels_per_unit()).0, t);
+                let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
+                outline_shapes(out, pts, stroke, muscle.layer, Dash::MAP, t.scale());
             }
         }
     }

@@ -4,7 +4,7 @@
 //! panel's body drawing (some 16,000 thin, anti-aliased triangles on the start
 //! screen) was the dearest part of the first frame: about 11 ms of it, and more than
 //! half of every later frame of the start screen. The warm-up pass that runs while
-//! the window opens ([`crate::app::AtlasApp::warm_up`]) therefore asks for pictures: each
+//! the window opens (`app::AtlasApp::warm_up`) therefore asks for pictures: each
 //! panel's cached mesh is rasterised here, the way the GPU would rasterise it, into
 //! an image covering the panel's clip rectangle in physical pixels. Until the
 //! drawing changes (a hover, a selection, a resize, a new theme) the panel shows that

@@ -386,35 +386,16 @@ fn find_view<'v>(
     found
 }
 
-/// Validates one muscle against the known views.
-///
-/// # Errors
-/// Every problem found, each with its position.
-pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<DataError>> {
-    let mut report = Report {
-        file,
-        errors: Vec::new(),
-    };
+/// The muscle's outlines, each checked to lie on its view's body.
+fn muscle_shapes(report: &mut Report<'_>, raw: &RawMuscle, views: &[View]) -> Vec<MuscleShape> {
     let at = raw.id.position;
-    check_id(&mut report, at, "Muscle", &raw.id.value);
-    for (field, text) in [
-        ("name", &raw.name),
-        ("latin", &raw.latin),
-        ("region", &raw.region),
-        ("summary", &raw.summary),
-        ("clinical.trigger_points", &raw.clinical.trigger_points),
-        ("clinical.essential", &raw.clinical.essential),
-    ] {
-        check_text(&mut report, at, field, text);
-    }
-
     let mut shapes = Vec::new();
     for shape in &raw.shapes {
-        let Some(view) = find_view(&mut report, shape.position, views, &shape.value.view) else {
+        let Some(view) = find_view(report, shape.position, views, &shape.value.view) else {
             continue;
         };
         let Some(control) = check_points(
-            &mut report,
+            report,
             shape.position,
             "Muscle shape",
             &shape.value.points,
@@ -423,10 +404,10 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
         ) else {
             continue;
         };
-        if !check_on_body(&mut report, shape.position, "Muscle shape", view, &control) {
+        if !check_on_body(report, shape.position, "Muscle shape", view, &control) {
             continue;
         }
-        if let Some(outline) = closed_shape(&mut report, shape.position, "Muscle shape", &control) {
+        if let Some(outline) = closed_shape(report, shape.position, "Muscle shape", &control) {
             shapes.push(MuscleShape {
                 view: view.id.clone(),
                 fill: sided_fill(view, outline),
@@ -439,15 +420,24 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             "`shapes` is empty; draw the muscle on at least one view so it can be clicked.",
         );
     }
+    shapes
+}
 
+/// The trigger points, each checked to lie on its view's body.
+fn muscle_trigger_points(
+    report: &mut Report<'_>,
+    raw: &RawMuscle,
+    views: &[View],
+) -> Vec<TriggerPoint> {
+    let at = raw.id.position;
     let mut trigger_points = Vec::new();
     for tp in &raw.trigger_points {
-        let Some(view) = find_view(&mut report, tp.position, views, &tp.value.view) else {
+        let Some(view) = find_view(report, tp.position, views, &tp.value.view) else {
             continue;
         };
-        check_text(&mut report, tp.position, "label", &tp.value.label);
+        check_text(report, tp.position, "label", &tp.value.label);
         let Some(p) = check_points(
-            &mut report,
+            report,
             tp.position,
             "Trigger point",
             &[tp.value.at],
@@ -457,7 +447,7 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             continue;
         };
         let p = p[0];
-        if !check_on_body(&mut report, tp.position, "Trigger point", view, &[p]) {
+        if !check_on_body(report, tp.position, "Trigger point", view, &[p]) {
             continue;
         }
         trigger_points.push(TriggerPoint {
@@ -475,10 +465,16 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             "`trigger_points` is empty; mark at least one trigger point (an X).",
         );
     }
+    trigger_points
+}
 
+/// The pain zones, each checked to lie on its view's body; spillover zones get
+/// their stipple dots here, once.
+fn muscle_zones(report: &mut Report<'_>, raw: &RawMuscle, views: &[View]) -> Vec<Zone> {
+    let at = raw.id.position;
     let mut zones = Vec::new();
     for zone in &raw.zones {
-        let Some(view) = find_view(&mut report, zone.position, views, &zone.value.view) else {
+        let Some(view) = find_view(report, zone.position, views, &zone.value.view) else {
             continue;
         };
         if zone.value.areas.iter().all(|a| a.trim().is_empty()) {
@@ -488,7 +484,7 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             );
         }
         let Some(control) = check_points(
-            &mut report,
+            report,
             zone.position,
             "Zone",
             &zone.value.points,
@@ -497,10 +493,10 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
         ) else {
             continue;
         };
-        if !check_on_body(&mut report, zone.position, "Zone", view, &control) {
+        if !check_on_body(report, zone.position, "Zone", view, &control) {
             continue;
         }
-        let Some(outline) = closed_shape(&mut report, zone.position, "Zone", &control) else {
+        let Some(outline) = closed_shape(report, zone.position, "Zone", &control) else {
             continue;
         };
         // Only spillover zones are stippled.
@@ -531,6 +527,34 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             "no Essential zone; every pattern needs the area nearly every patient feels.",
         );
     }
+    zones
+}
+
+/// Validates one muscle against the known views.
+///
+/// # Errors
+/// Every problem found, each with its position.
+pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<DataError>> {
+    let mut report = Report {
+        file,
+        errors: Vec::new(),
+    };
+    let at = raw.id.position;
+    check_id(&mut report, at, "Muscle", &raw.id.value);
+    for (field, text) in [
+        ("name", &raw.name),
+        ("latin", &raw.latin),
+        ("region", &raw.region),
+        ("summary", &raw.summary),
+        ("clinical.trigger_points", &raw.clinical.trigger_points),
+        ("clinical.essential", &raw.clinical.essential),
+    ] {
+        check_text(&mut report, at, field, text);
+    }
+
+    let shapes = muscle_shapes(&mut report, &raw, views);
+    let trigger_points = muscle_trigger_points(&mut report, &raw, views);
+    let zones = muscle_zones(&mut report, &raw, views);
 
     if raw.sources.is_empty() {
         report.invalid(at, "`sources` is empty; cite where the pattern comes from.");

@@ -54,11 +54,7 @@ fn a_broken_lesson_says_which_step_and_what_to_fix() {
 fn harness() -> Harness<'static, AtlasApp> {
     let report = embedded();
     let app = AtlasApp::from_parts(report.atlas, report.errors);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
-    h.run();
-    h
+    crate::harness_for(app, crate::WINDOW)
 }
 
 fn start(h: &mut Harness<'_, AtlasApp>, title: &str) {

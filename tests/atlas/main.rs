@@ -8,6 +8,7 @@ mod bad_data;
 mod cli;
 mod coverage;
 mod data;
+mod docs;
 mod finder;
 mod hit;
 mod lessons;
@@ -17,7 +18,23 @@ mod saving;
 mod startup;
 mod ui;
 
+use egui_kittest::Harness;
+use trigger_atlas::AtlasApp;
 use trigger_atlas::io::{LoadReport, load_atlas};
+
+/// The window size most UI tests use, in points.
+pub const WINDOW: egui::Vec2 = egui::vec2(1400.0, 900.0);
+
+/// The one harness set-up: `app` in a window of `size` points at one pixel per
+/// point, light theme, run once so the first frame is on screen.
+pub fn harness_for(app: AtlasApp, size: egui::Vec2) -> Harness<'static, AtlasApp> {
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    h.run();
+    h
+}
 
 /// The embedded atlas, loaded as the app loads it.
 pub fn embedded() -> LoadReport {

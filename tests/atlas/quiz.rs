@@ -16,10 +16,7 @@ fn harness(seed: u64) -> Harness<'static, AtlasApp> {
     let report = embedded();
     let mut app = AtlasApp::from_parts(report.atlas, report.errors);
     app.work.quiz = QuizState::with_seed(seed);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
-    h.run();
+    let mut h = crate::harness_for(app, crate::WINDOW);
     h.get_by_label("Quiz").click();
     h.run();
     h

@@ -6,7 +6,6 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use trigger_atlas::AtlasApp;
 use trigger_atlas::app::Preferences;
@@ -146,10 +145,7 @@ fn an_unreadable_preferences_file_is_set_aside_and_the_window_says_so() {
     std::fs::write(&file, garbage).expect("write");
     let app = AtlasApp::from_parts(embedded().atlas, Vec::new()).with_prefs_file(file.clone());
     assert_eq!(app.prefs, Preferences::default(), "defaults are used");
-    let mut h = Harness::builder()
-        .with_size([1280.0, 860.0])
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
-    h.run();
+    let mut h = crate::harness_for(app, egui::Vec2::from([1280.0, 860.0]));
     let aside: Vec<_> = std::fs::read_dir(&dir)
         .expect("list")
         .filter_map(Result::ok)
@@ -177,10 +173,7 @@ fn a_changed_preference_is_saved_and_read_back_by_the_next_start() {
     let dir = temp_dir("prefs-saved");
     let file = dir.join("nested/preferences.ron");
     let app = AtlasApp::from_parts(embedded().atlas, Vec::new()).with_prefs_file(file.clone());
-    let mut h = Harness::builder()
-        .with_size([1280.0, 860.0])
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
-    h.run();
+    let mut h = crate::harness_for(app, egui::Vec2::from([1280.0, 860.0]));
     h.get_by_label("Dark").click();
     h.get_by_label("Left").click();
     h.run();

@@ -21,12 +21,7 @@ fn harness() -> Harness<'static, AtlasApp> {
 fn harness_sized(width: f32, height: f32) -> Harness<'static, AtlasApp> {
     let report = embedded();
     let app = AtlasApp::from_parts(report.atlas, report.errors);
-    let mut h = Harness::builder()
-        .with_size(vec2(width, height))
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
-    h.run();
-    h
+    crate::harness_for(app, vec2(width, height))
 }
 
 fn panel(view: &str) -> Panel {
@@ -281,10 +276,7 @@ fn data_problems_are_listed_in_the_app_with_file_line_and_column() {
     )
     .expect("write");
     let app = AtlasApp::new(Some(&dir));
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
-    h.run();
+    let h = crate::harness_for(app, crate::WINDOW);
     // The problems window opens by itself and names the place to fix.
     assert!(
         h.query_by_label_contains("bad.ron:3:8: Expected string")
@@ -615,11 +607,7 @@ fn user_masseter(name: &str) -> (std::path::PathBuf, String, Harness<'static, At
     .replace("name: \"Masseter\"", "name: \"My masseter\"");
     std::fs::write(&file, &original).expect("write");
     let app = AtlasApp::new(Some(&dir));
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
-    h.run();
+    let h = crate::harness_for(app, crate::WINDOW);
     (file, original, h)
 }
 
