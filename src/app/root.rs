@@ -142,11 +142,9 @@ impl AtlasApp {
                     Some(CompareAction::Clear) => commands.push(Command::ClearCompare),
                     None => {}
                 }
-                details_ui(
-                    ui,
-                    self.work.selected_muscle(atlas),
-                    self.prefs.side.sides(),
-                );
+                let muscle = self.work.selected_muscle(atlas);
+                let warnings = muscle.map(|m| atlas.warnings_for(m)).unwrap_or_default();
+                details_ui(ui, muscle, self.prefs.side.sides(), &warnings);
             }
             Mode::Quiz => {
                 let quiz = &self.work.quiz;

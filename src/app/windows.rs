@@ -62,10 +62,11 @@ impl AtlasApp {
         }
         if self.windows.about {
             let mut open = true;
+            let warnings = &self.content.atlas.warnings;
             egui::Window::new("About trigger points")
                 .open(&mut open)
                 .default_size([560.0, 620.0])
-                .show(ctx, crate::ui::about::about_ui);
+                .show(ctx, |ui| crate::ui::about::about_ui(ui, warnings));
             self.windows.about = open;
         }
         if !self.notices.is_empty() {

@@ -43,7 +43,10 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
     let views: Vec<ViewId> = args.views.into_iter().map(ViewId).collect();
     if let Some(bad) = views.iter().find(|v| atlas.view(v).is_none()) {
         let known: Vec<&str> = atlas.views.iter().map(|v| v.id.0.as_str()).collect();
-        eprintln!("error: unknown view \"{bad}\"; use one of: {}", known.join(", "));
+        eprintln!(
+            "error: unknown view \"{bad}\"; use one of: {}",
+            known.join(", ")
+        );
         return ExitCode::from(2);
     }
     let jobs: Vec<(MuscleId, PathBuf)> = if args.all {

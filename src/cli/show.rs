@@ -52,6 +52,27 @@ pub struct ShowSource {
     pub url: Option<String>,
 }
 
+/// One region's warning signs in `show --json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ShowWarnings {
+    /// The region id, e.g. `"head"`.
+    pub region: String,
+    pub name: String,
+    /// Plain words for patients: get medical help right away if any of these.
+    pub signs: Vec<String>,
+    /// For clinicians: what to rule out, and the guideline.
+    pub clinician: String,
+    pub sources: Vec<ShowSource>,
+}
+
+fn show_source(s: &crate::model::Source) -> ShowSource {
+    ShowSource {
+        citation: s.citation.clone(),
+        detail: s.detail.clone(),
+        url: s.url.clone(),
+    }
+}
+
 /// `show --json`: one muscle on one side.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ShowMuscle {
@@ -71,6 +92,8 @@ pub struct ShowMuscle {
     pub sources: Vec<ShowSource>,
     pub trigger_points: Vec<ShowTriggerPoint>,
     pub zones: Vec<ShowZone>,
+    /// The warning signs of every body region the pattern reaches, head to foot.
+    pub warning_signs_by_region: Vec<ShowWarnings>,
 }
 
 fn round1(v: f32) -> f32 {
@@ -110,15 +133,7 @@ pub fn show_muscle(atlas: &Atlas, id: &MuscleId, side: Side) -> Option<ShowMuscl
         spillover_text: m.clinical.spillover.clone(),
         notes: m.clinical.notes.clone(),
         conditions: m.conditions.clone(),
-        sources: m
-            .sources
-            .iter()
-            .map(|s| ShowSource {
-                citation: s.citation.clone(),
-                detail: s.detail.clone(),
-                url: s.url.clone(),
-            })
-            .collect(),
+        sources: m.sources.iter().map(show_source).collect(),
         trigger_points: m
             .trigger_points
             .iter()
@@ -133,6 +148,17 @@ pub fn show_muscle(atlas: &Atlas, id: &MuscleId, side: Side) -> Option<ShowMuscl
             })
             .collect(),
         zones,
+        warning_signs_by_region: atlas
+            .warnings_for(m)
+            .into_iter()
+            .map(|r| ShowWarnings {
+                region: r.id.clone(),
+                name: r.name.clone(),
+                signs: r.signs.clone(),
+                clinician: r.clinician.clone(),
+                sources: r.sources.iter().map(show_source).collect(),
+            })
+            .collect(),
     })
 }
 
@@ -153,6 +179,15 @@ pub fn show_text(s: &ShowMuscle) -> String {
     }
     if !s.conditions.is_empty() {
         let _ = writeln!(out, "Associated with: {}", s.conditions.join(", "));
+    }
+    if !s.warning_signs_by_region.is_empty() {
+        let _ = writeln!(out, "Get medical help right away if:");
+        for region in &s.warning_signs_by_region {
+            let _ = writeln!(out, "  {}", region.name);
+            for sign in &region.signs {
+                let _ = writeln!(out, "    - {sign}");
+            }
+        }
     }
     let _ = writeln!(out, "Sources:");
     for src in &s.sources {

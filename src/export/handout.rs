@@ -5,7 +5,7 @@
 use egui::{Align2, FontId, Rect, RichText, Ui, UiBuilder, pos2, vec2};
 
 use super::{FigureSpec, figure_ui};
-use crate::model::{Atlas, MuscleId, RED_FLAGS, Side, ZoneKind};
+use crate::model::{Atlas, MuscleId, Side, ZoneKind};
 use crate::theme::Theme;
 
 /// Paper sizes, rendered at 150 pixels per inch.
@@ -85,10 +85,17 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
         FontId::proportional(body_font * 0.85),
         theme.detail,
     );
-    // The picture: the same figure as the app draws, on the patient's side.
+    // The picture: the same figure as the app draws, on the patient's side. It gives
+    // up room as the warning signs grow (two regions to a row, about eight lines each).
+    let regions = atlas.warnings_for(m);
+    let figure_share = match regions.len() {
+        0 | 1 => 0.5,
+        2 => 0.46,
+        _ => 0.38,
+    };
     let figure_rect = Rect::from_min_size(
         inner.left_top() + vec2(0.0, body_font * 1.8),
-        vec2(inner.width(), inner.height() * 0.5),
+        vec2(inner.width(), inner.height() * figure_share),
     );
     let figure = FigureSpec {
         muscle: Some(m.id.clone()),
@@ -130,8 +137,32 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
             ui,
             "The X marks show where the knots (trigger points) usually are.",
         );
-        heading(ui, "Get urgent medical help if");
-        para(ui, RED_FLAGS);
+        heading(ui, "Get medical help right away if");
+        // The regions side by side, two to a row, so that a pattern reaching three or
+        // four regions still fits the page.
+        for row in regions.chunks(2) {
+            ui.columns(2, |columns| {
+                for (column, region) in columns.iter_mut().zip(row) {
+                    // Left-aligned, not justified like the columns themselves.
+                    column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |column| {
+                        column.label(
+                            RichText::new(&region.name)
+                                .size(body_font)
+                                .strong()
+                                .color(theme.label),
+                        );
+                        for sign in &region.signs {
+                            column.label(
+                                RichText::new(format!("•  {sign}"))
+                                    .size(body_font * 0.88)
+                                    .color(theme.label),
+                            );
+                        }
+                    });
+                }
+            });
+            ui.add_space(body_font * 0.4);
+        }
         heading(ui, "Please remember");
         para(
             ui,

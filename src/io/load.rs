@@ -7,9 +7,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::model::lesson::{Lesson, RawLesson, validate_lesson};
-use crate::model::raw::{RawMuscle, RawViewsFile};
+use crate::model::raw::{RawMuscle, RawViewsFile, RawWarnings};
 use crate::model::{
-    Atlas, DataError, ErrorKind, Muscle, MuscleId, Position, View, validate, with_source,
+    Atlas, DataError, ErrorKind, Muscle, MuscleId, Position, View, Warnings, validate,
+    validate_warnings, with_source,
 };
 
 /// Largest data file we read. Real files are a few kilobytes; anything this big is
@@ -51,6 +52,74 @@ pub fn embedded_sources() -> (SourceText, Vec<SourceText>) {
         })
         .collect();
     (views, muscles)
+}
+
+/// The embedded warning signs by region (`data/warnings.ron`).
+const EMBEDDED_WARNINGS: (&str, &str) = (
+    "embedded:data/warnings.ron",
+    include_str!("../../data/warnings.ron"),
+);
+
+/// Parses and validates a warnings file; a user's file may add areas to the regions
+/// of `known`.
+///
+/// # Errors
+/// The syntax error, or every validation problem.
+pub fn parse_warnings(
+    text: &str,
+    file: &str,
+    known: &Warnings,
+) -> Result<Warnings, Vec<DataError>> {
+    parse_checked(text, file, |raw: RawWarnings| {
+        validate_warnings(raw, file, known)
+    })
+}
+
+/// The embedded warnings merged with the user's `warnings.ron`, if given and valid.
+fn load_warnings(user: Option<&SourceText>, errors: &mut Vec<DataError>) -> Warnings {
+    let (name, text) = EMBEDDED_WARNINGS;
+    let mut warnings = parse_warnings(text, name, &Warnings::default()).unwrap_or_else(|e| {
+        errors.extend(e);
+        Warnings::default()
+    });
+    if let Some(src) = user {
+        match parse_warnings(&src.text, &src.name, &warnings) {
+            Ok(user) => warnings.merge(user),
+            Err(e) => errors.extend(e),
+        }
+    }
+    warnings
+}
+
+/// Drops the muscles with a zone area that lies in no warning region (its handout
+/// could not show the right warning signs), with an error at that zone.
+fn drop_unplaced(
+    muscles: &mut Vec<Muscle>,
+    sources: &[(&SourceText, bool)],
+    warnings: &Warnings,
+    errors: &mut Vec<DataError>,
+) {
+    muscles.retain(|m| {
+        let unplaced = warnings.unplaced_areas(m);
+        let Some(&(zone, area)) = unplaced.first() else {
+            return true;
+        };
+        let src = sources.iter().find(|(s, _)| s.name == m.origin);
+        let position = src
+            .and_then(|(s, _)| parse_ron::<RawMuscle>(&s.text, &s.name, true).ok())
+            .and_then(|raw| raw.zones.get(zone).map(|z| z.position))
+            .unwrap_or_default();
+        errors.push(DataError::at(
+            ErrorKind::Invalid,
+            &m.origin,
+            position,
+            format!(
+                "zone area \"{area}\" lies in no warning region, so the handout could not show the right warning signs; add it to the `areas` of warnings.ron with one of: {}.",
+                warnings.region_ids().join(", ")
+            ),
+        ));
+        false
+    });
 }
 
 /// Parses RON text into `T`, reporting errors at their line and column. With
@@ -248,7 +317,11 @@ pub fn read_folder(dir: &Path) -> (Option<SourceText>, Vec<SourceText>, Vec<Data
             )),
         }
     }
-    if views.is_none() && muscles.is_empty() && errors.is_empty() {
+    if views.is_none()
+        && muscles.is_empty()
+        && errors.is_empty()
+        && !dir.join("warnings.ron").is_file()
+    {
         errors.push(DataError::io(
             &shown,
             "no data found: expected views.ron or .ron files in a muscles/ subfolder.",
@@ -308,11 +381,16 @@ pub fn load_atlas_on(user_folder: Option<&Path>, threads: usize) -> LoadReport {
         Some(dir) => read_folder(dir),
         None => (None, Vec::new(), Vec::new()),
     };
+    let user_warnings = user_folder
+        .map(|dir| dir.join("warnings.ron"))
+        .filter(|path| path.is_file())
+        .and_then(|path| read_text(&path).map_err(|e| errors.push(e)).ok());
     let mut report = build_on(
         &views_src,
         &muscle_srcs,
         user_views.as_ref(),
         &user_muscles,
+        user_warnings.as_ref(),
         threads,
     );
     errors.append(&mut report.errors);
@@ -381,6 +459,7 @@ pub fn build(
         muscle_srcs,
         user_views,
         user_muscles,
+        None,
         all_cores(),
     )
 }
@@ -390,9 +469,11 @@ fn build_on(
     muscle_srcs: &[SourceText],
     user_views: Option<&SourceText>,
     user_muscles: &[SourceText],
+    user_warnings: Option<&SourceText>,
     threads: usize,
 ) -> LoadReport {
     let mut report = LoadReport::default();
+    let warnings = load_warnings(user_warnings, &mut report.errors);
     let (mut views, errs) = parse_views(&views_src.text, &views_src.name);
     report.errors.extend(errs);
     if let Some(src) = user_views {
@@ -412,6 +493,7 @@ fn build_on(
         .chain(user_muscles.iter().map(|s| (s, true)))
         .collect();
     let parsed = parse_muscles_in_parallel(&sources, &views, threads);
+    let sources_again = sources.clone();
     for ((src, is_user), parsed) in sources.into_iter().zip(parsed) {
         match parsed {
             Ok(m) => match muscles.iter_mut().find(|o| o.id == m.id) {
@@ -441,6 +523,7 @@ fn build_on(
             Err(e) => report.errors.extend(e),
         }
     }
-    report.atlas = Atlas::new(views, muscles);
+    drop_unplaced(&mut muscles, &sources_again, &warnings, &mut report.errors);
+    report.atlas = Atlas::new(views, muscles, warnings);
     report
 }

@@ -1,7 +1,7 @@
 //! The loaded atlas and the invariants every reader relies on: muscles in list order,
 //! a paint order per view, and a generation that changes with the data.
 
-use super::{Muscle, MuscleId, View, ViewId};
+use super::{Muscle, MuscleId, View, ViewId, WarningRegion, Warnings};
 use crate::geometry::polygon_area;
 
 /// Region order of the side list, head to foot. Unknown regions come after these.
@@ -25,6 +25,8 @@ pub struct Atlas {
     pub views: Vec<View>,
     /// Sorted by region order, then name.
     pub muscles: Vec<Muscle>,
+    /// The warning signs of each body region, and where each zone area lies.
+    pub warnings: Warnings,
     /// Paint order of the muscles on each view (hit-testing and painting read it every
     /// frame).
     draw_orders: Vec<(ViewId, Vec<usize>)>,
@@ -34,14 +36,16 @@ pub struct Atlas {
 }
 
 impl Atlas {
-    /// An atlas of `views` and `muscles`, with its invariants established.
+    /// An atlas of `views`, `muscles` and `warnings`, with its invariants
+    /// established.
     #[must_use]
-    pub fn new(views: Vec<View>, mut muscles: Vec<Muscle>) -> Self {
+    pub fn new(views: Vec<View>, mut muscles: Vec<Muscle>, warnings: Warnings) -> Self {
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         sort_muscles(&mut muscles);
         let mut atlas = Self {
             views,
             muscles,
+            warnings,
             draw_orders: Vec::new(),
             generation: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
@@ -68,6 +72,13 @@ impl Atlas {
             Some((_, order)) => std::borrow::Cow::Borrowed(order),
             None => std::borrow::Cow::Owned(compute_draw_order(&self.muscles, view)),
         }
+    }
+
+    /// The warning signs for the regions `muscle`'s pattern refers pain to, head to
+    /// foot.
+    #[must_use]
+    pub fn warnings_for(&self, muscle: &Muscle) -> Vec<&WarningRegion> {
+        self.warnings.for_muscle(muscle)
     }
 
     /// The view with this id.

@@ -12,6 +12,7 @@ pub mod raw;
 mod side_choice;
 mod types;
 pub mod validate;
+mod warnings;
 
 pub use atlas::{Atlas, REGION_ORDER};
 pub use error::{DataError, ErrorKind};
@@ -19,3 +20,4 @@ pub(crate) use located::with_source;
 pub use located::{Located, Position};
 pub use side_choice::SideChoice;
 pub use types::*;
+pub use warnings::{WarningRegion, Warnings, validate_warnings};

@@ -142,3 +142,26 @@ pub struct RawSource {
     #[serde(default)]
     pub url: Option<String>,
 }
+
+/// `data/warnings.ron`: the warning signs of each body region, and which region each
+/// zone area (the words a pattern's zones use) belongs to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWarnings {
+    pub regions: Vec<Located<RawWarningRegion>>,
+    #[serde(default)]
+    pub areas: std::collections::BTreeMap<String, Located<String>>,
+}
+
+/// One region's warning signs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWarningRegion {
+    pub id: String,
+    pub name: String,
+    /// Plain words for patients, one sign per sentence.
+    pub signs: Vec<String>,
+    /// For clinicians: the guideline or mnemonic and what it screens for.
+    pub clinician: String,
+    pub sources: Vec<Located<RawSource>>,
+}

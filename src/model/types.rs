@@ -311,7 +311,7 @@ pub struct Clinical {
 }
 
 /// A reference for a pattern.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     pub citation: String,
     /// What the source supports, or where sources disagree.
@@ -383,6 +383,3 @@ impl Muscle {
             || self.conditions.iter().any(|c| hit(c))
     }
 }
-
-/// The warning signs that need immediate care, shared by this page and the handout.
-pub const RED_FLAGS: &str = "Back pain or muscle spasms together with loss of control of the bladder or bowels; new weakness in an arm or a leg; loss of balance; or loss of feeling on one side of the body. These are not trigger point problems and need immediate medical attention.";

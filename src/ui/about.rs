@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::RED_FLAGS;
+use crate::model::Warnings;
 
 /// One titled section of the about page.
 struct Section {
@@ -45,13 +45,6 @@ const SECTIONS: &[Section] = &[
         ],
     },
     Section {
-        title: "Get urgent medical help for these warning signs",
-        paragraphs: &[
-            RED_FLAGS,
-            "Chest pain can come from a muscle, but it must be treated as a possible heart problem until a doctor has ruled that out.",
-        ],
-    },
-    Section {
         title: "Trigger point injections",
         paragraphs: &[
             "A trigger point injection puts a local anaesthetic such as lidocaine, sometimes mixed with a corticosteroid, directly into the knot in the muscle. It is done in the clinic and the visit usually takes about half an hour. Muscles often treated this way include the masseter, levator scapulae, gluteus medius, quadratus lumborum, trapezius, sternocleidomastoid and temporalis.",
@@ -62,24 +55,51 @@ const SECTIONS: &[Section] = &[
     },
 ];
 
-/// Shows the about page.
-pub fn about_ui(ui: &mut Ui) {
+/// The sections before the warning signs; the rest come after them.
+const BEFORE_WARNINGS: usize = 5;
+
+/// Shows the about page, with the warning signs of every body region.
+pub fn about_ui(ui: &mut Ui, warnings: &Warnings) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for section in SECTIONS {
-                ui.add_space(6.0);
-                ui.label(RichText::new(section.title).heading());
-                for p in section.paragraphs {
-                    ui.add_space(3.0);
-                    ui.label(*p);
+            let (before, after) = SECTIONS.split_at(BEFORE_WARNINGS.min(SECTIONS.len()));
+            for section in before {
+                section_ui(ui, section);
+            }
+            ui.add_space(6.0);
+            ui.label(RichText::new("Get medical help right away for these warning signs").heading());
+            ui.add_space(3.0);
+            ui.label("These are not trigger point problems. Each part of the body has its own signs; the handout and the details of a muscle show those of the areas its pattern reaches.");
+            for region in &warnings.regions {
+                ui.add_space(4.0);
+                ui.label(RichText::new(&region.name).strong());
+                for sign in &region.signs {
+                    ui.label(format!("• {sign}"));
                 }
+            }
+            ui.add_space(3.0);
+            ui.label("Chest pain can come from a muscle, but it must be treated as a possible heart problem until a doctor has ruled that out.");
+            for section in after {
+                section_ui(ui, section);
             }
             ui.add_space(8.0);
             ui.weak(
             "Sources: Travell & Simons, Myofascial Pain and Dysfunction: The Trigger Point Manual; \
              NCBI StatPearls, Myofascial Pain; patient information on trigger point injections \
-             from spine clinics. Each muscle's own sources are listed with it.",
+             from spine clinics. Each muscle's own sources are listed with it. The warning signs \
+             follow NICE guidelines (headache CG150, chest pain CG95, low back pain NG59, deep \
+             vein thrombosis NG158), the SNNOOP10 list for headache and the other sources in \
+             data/warnings.ron.",
         );
         });
+}
+
+fn section_ui(ui: &mut Ui, section: &Section) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(section.title).heading());
+    for p in section.paragraphs {
+        ui.add_space(3.0);
+        ui.label(*p);
+    }
 }

@@ -2,10 +2,16 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{Muscle, Side, ZoneKind};
+use crate::model::{Muscle, Side, WarningRegion, ZoneKind};
 
-/// Shows the selected muscle's text, or a short guide when nothing is selected.
-pub fn details_ui(ui: &mut Ui, muscle: Option<&Muscle>, sides: &[Side]) {
+/// Shows the selected muscle's text, or a short guide when nothing is selected;
+/// `warnings` are the warning signs of the regions its pattern reaches.
+pub fn details_ui(
+    ui: &mut Ui,
+    muscle: Option<&Muscle>,
+    sides: &[Side],
+    warnings: &[&WarningRegion],
+) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let Some(m) = muscle else {
             ui.heading("Myofascial referred pain");
@@ -35,6 +41,8 @@ pub fn details_ui(ui: &mut Ui, muscle: Option<&Muscle>, sides: &[Side]) {
         ui.label(&m.summary);
         ui.add_space(8.0);
 
+        warning_signs_ui(ui, warnings);
+
         ui.label(RichText::new("Clinical description").strong());
         section_ui(ui, "Trigger points", &m.clinical.trigger_points);
         let essential = m.areas(ZoneKind::Essential).join(", ");
@@ -48,6 +56,12 @@ pub fn details_ui(ui: &mut Ui, muscle: Option<&Muscle>, sides: &[Side]) {
         }
         if !m.clinical.notes.is_empty() {
             section_ui(ui, "Notes", &m.clinical.notes);
+        }
+        if !warnings.is_empty() {
+            section_ui(ui, "Rule out first", "");
+            for region in warnings {
+                ui.label(format!("{}: {}", region.name, region.clinician));
+            }
         }
         if !m.conditions.is_empty() {
             ui.add_space(4.0);
@@ -73,6 +87,21 @@ pub fn details_ui(ui: &mut Ui, muscle: Option<&Muscle>, sides: &[Side]) {
             ui.weak(format!("Loaded from {}", m.origin));
         }
     });
+}
+
+/// The patient's warning signs, region by region.
+fn warning_signs_ui(ui: &mut Ui, warnings: &[&WarningRegion]) {
+    if warnings.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("Get medical help right away if").strong());
+    for region in warnings {
+        ui.label(RichText::new(&region.name).underline());
+        for sign in &region.signs {
+            ui.label(format!("• {sign}"));
+        }
+    }
+    ui.add_space(8.0);
 }
 
 fn section_ui(ui: &mut Ui, title: &str, text: &str) {

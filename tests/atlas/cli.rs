@@ -96,3 +96,23 @@ fn check_reports_a_broken_folder_with_positions_and_exit_status_1() {
     assert_eq!(ok.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&ok.stdout).starts_with("ok:"));
 }
+
+#[test]
+fn show_json_carries_the_warning_signs_of_the_regions_the_pattern_reaches() {
+    let shown = json(&["show", "upper_trapezius", "--json"]);
+    let regions = shown["warning_signs_by_region"].as_array().expect("array");
+    let ids: Vec<&str> = regions
+        .iter()
+        .filter_map(|r| r["region"].as_str())
+        .collect();
+    assert_eq!(ids, ["head", "neck"]);
+    let head = &regions[0];
+    assert!(head["signs"].as_array().expect("signs").len() >= 4);
+    assert!(
+        head["clinician"]
+            .as_str()
+            .expect("text")
+            .contains("SNNOOP10")
+    );
+    assert!(!head["sources"].as_array().expect("sources").is_empty());
+}

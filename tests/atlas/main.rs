@@ -17,6 +17,7 @@ mod render;
 mod saving;
 mod startup;
 mod ui;
+mod warnings;
 
 use egui_kittest::Harness;
 use trigger_atlas::AtlasApp;
