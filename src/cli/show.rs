@@ -52,6 +52,24 @@ pub struct ShowSource {
     pub url: Option<String>,
 }
 
+/// The anatomy in `show --json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ShowAnatomy {
+    pub origin: String,
+    pub insertion: String,
+    /// The nerve and its spinal roots.
+    pub innervation: String,
+    pub actions: String,
+}
+
+/// Self-care in `show --json` (patient text).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ShowSelfCare {
+    pub advice: String,
+    /// Empty when none applies.
+    pub caution: String,
+}
+
 /// One region's warning signs in `show --json`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ShowWarnings {
@@ -88,7 +106,17 @@ pub struct ShowMuscle {
     pub essential_text: String,
     pub spillover_text: String,
     pub notes: String,
+    /// Clinician text: what keeps the trigger points going.
+    pub perpetuating_text: String,
+    /// Clinician text: what to rule out.
+    pub rule_out_text: String,
+    /// Clinician text: hazards of needling or injecting near the muscle.
+    pub hazards_text: String,
     pub conditions: Vec<String>,
+    /// Symptoms besides pain.
+    pub symptoms: Vec<String>,
+    pub anatomy: ShowAnatomy,
+    pub self_care: ShowSelfCare,
     pub sources: Vec<ShowSource>,
     pub trigger_points: Vec<ShowTriggerPoint>,
     pub zones: Vec<ShowZone>,
@@ -132,7 +160,21 @@ pub fn show_muscle(atlas: &Atlas, id: &MuscleId, side: Side) -> Option<ShowMuscl
         essential_text: m.clinical.essential.clone(),
         spillover_text: m.clinical.spillover.clone(),
         notes: m.clinical.notes.clone(),
+        perpetuating_text: m.clinical.perpetuating.clone(),
+        rule_out_text: m.clinical.rule_out.clone(),
+        hazards_text: m.clinical.hazards.clone(),
         conditions: m.conditions.clone(),
+        symptoms: m.symptoms.clone(),
+        anatomy: ShowAnatomy {
+            origin: m.anatomy.origin.clone(),
+            insertion: m.anatomy.insertion.clone(),
+            innervation: m.anatomy.innervation.clone(),
+            actions: m.anatomy.actions.clone(),
+        },
+        self_care: ShowSelfCare {
+            advice: m.self_care.advice.clone(),
+            caution: m.self_care.caution.clone(),
+        },
         sources: m.sources.iter().map(show_source).collect(),
         trigger_points: m
             .trigger_points
@@ -180,6 +222,22 @@ pub fn show_text(s: &ShowMuscle) -> String {
     if !s.conditions.is_empty() {
         let _ = writeln!(out, "Associated with: {}", s.conditions.join(", "));
     }
+    if !s.symptoms.is_empty() {
+        let _ = writeln!(out, "Besides pain: {}", s.symptoms.join("; "));
+    }
+    let a = &s.anatomy;
+    let _ = writeln!(out, "\nAnatomy");
+    let _ = writeln!(out, "  Origin: {}", a.origin);
+    let _ = writeln!(out, "  Insertion: {}", a.insertion);
+    let _ = writeln!(out, "  Nerve supply: {}", a.innervation);
+    let _ = writeln!(out, "  Actions: {}", a.actions);
+    let _ = writeln!(out, "\nWhat you can do: {}", s.self_care.advice);
+    if !s.self_care.caution.is_empty() {
+        let _ = writeln!(out, "Careful: {}", s.self_care.caution);
+    }
+    let _ = writeln!(out, "\nPerpetuating factors: {}", s.perpetuating_text);
+    let _ = writeln!(out, "Rule out: {}", s.rule_out_text);
+    let _ = writeln!(out, "Needling and injection hazards: {}\n", s.hazards_text);
     if !s.warning_signs_by_region.is_empty() {
         let _ = writeln!(out, "Get medical help right away if:");
         for region in &s.warning_signs_by_region {

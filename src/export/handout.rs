@@ -85,18 +85,32 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
         FontId::proportional(body_font * 0.85),
         theme.detail,
     );
-    // The picture: the same figure as the app draws, on the patient's side. It gives
-    // up room as the warning signs grow (two regions to a row, about eight lines each).
+    // The text is measured first (laid out unseen); the figure, the same drawing as
+    // the app's on the patient's side, takes the room left over, between a third and
+    // half of the page. If the text would not fit even then, its type shrinks.
     let regions = atlas.warnings_for(m);
-    let figure_share = match regions.len() {
-        0 | 1 => 0.5,
-        2 => 0.46,
-        _ => 0.38,
+    let top = inner.top() + body_font * 1.8;
+    let measure = |ui: &mut Ui, font: f32| {
+        let probe =
+            Rect::from_min_size(pos2(inner.left(), top), vec2(inner.width(), f32::INFINITY));
+        ui.scope_builder(UiBuilder::new().max_rect(probe).invisible(), |ui| {
+            handout_text_ui(ui, m, &regions, theme, spec, font);
+        })
+        .response
+        .rect
+        .height()
     };
-    let figure_rect = Rect::from_min_size(
-        inner.left_top() + vec2(0.0, body_font * 1.8),
-        vec2(inner.width(), inner.height() * figure_share),
-    );
+    let (min_figure, max_figure) = (inner.height() * 0.3, inner.height() * 0.5);
+    let mut font = body_font;
+    let mut text_height = measure(ui, font);
+    let room = inner.bottom() - top - font;
+    if text_height > room - min_figure {
+        font *= ((room - min_figure) / text_height).clamp(0.7, 1.0);
+        text_height = measure(ui, font);
+    }
+    let figure_height = (room - text_height).clamp(min_figure, max_figure);
+    let figure_rect =
+        Rect::from_min_size(pos2(inner.left(), top), vec2(inner.width(), figure_height));
     let figure = FigureSpec {
         muscle: Some(m.id.clone()),
         sides: vec![spec.side],
@@ -105,84 +119,98 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
     ui.scope_builder(UiBuilder::new().max_rect(figure_rect), |ui| {
         figure_ui(ui, atlas, theme, &figure);
     });
-
-    let text_rect = Rect::from_min_max(
-        pos2(inner.left(), figure_rect.bottom() + body_font),
-        inner.max,
-    );
+    let text_rect = Rect::from_min_max(pos2(inner.left(), figure_rect.bottom() + font), inner.max);
     ui.scope_builder(UiBuilder::new().max_rect(text_rect), |ui| {
-        ui.style_mut().override_text_style = None;
-        let heading = |ui: &mut Ui, text: &str| {
-            ui.add_space(body_font * 0.6);
-            ui.label(
-                RichText::new(text)
-                    .size(body_font * 1.25)
-                    .strong()
-                    .color(theme.label),
-            );
-        };
-        let para = |ui: &mut Ui, text: &str| {
-            ui.label(RichText::new(text).size(body_font).color(theme.label));
-        };
-        heading(ui, &format!("{} ({} side)", m.name, spec.side.word()));
-        para(ui, &m.summary);
-        let essential = m.areas(ZoneKind::Essential).join(", ");
-        let spillover = m.areas(ZoneKind::Spillover).join(", ");
-        heading(ui, "Where the pain is usually felt");
-        para(ui, &format!("Solid red: {essential}."));
-        if !spillover.is_empty() {
-            para(ui, &format!("Red dots, felt by some people: {spillover}."));
-        }
-        para(
-            ui,
-            "The X marks show where the knots (trigger points) usually are.",
+        handout_text_ui(ui, m, &regions, theme, spec, font);
+    });
+}
+
+/// The handout's text at type size `body_font`: the pattern in words, self-care, the
+/// warning signs of `regions`, the reminder, the source and the date.
+fn handout_text_ui(
+    ui: &mut Ui,
+    m: &crate::model::Muscle,
+    regions: &[&crate::model::WarningRegion],
+    theme: &Theme,
+    spec: &HandoutSpec,
+    body_font: f32,
+) {
+    ui.style_mut().override_text_style = None;
+    let heading = |ui: &mut Ui, text: &str| {
+        ui.add_space(body_font * 0.6);
+        ui.label(
+            RichText::new(text)
+                .size(body_font * 1.25)
+                .strong()
+                .color(theme.label),
         );
-        heading(ui, "Get medical help right away if");
-        // The regions side by side, two to a row, so that a pattern reaching three or
-        // four regions still fits the page.
-        for row in regions.chunks(2) {
-            ui.columns(2, |columns| {
-                for (column, region) in columns.iter_mut().zip(row) {
-                    // Left-aligned, not justified like the columns themselves.
-                    column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |column| {
+    };
+    let para = |ui: &mut Ui, text: &str| {
+        ui.label(RichText::new(text).size(body_font).color(theme.label));
+    };
+    heading(ui, &format!("{} ({} side)", m.name, spec.side.word()));
+    para(ui, &m.summary);
+    let essential = m.areas(ZoneKind::Essential).join(", ");
+    let spillover = m.areas(ZoneKind::Spillover).join(", ");
+    heading(ui, "Where the pain is usually felt");
+    para(ui, &format!("Solid red: {essential}."));
+    if !spillover.is_empty() {
+        para(ui, &format!("Red dots, felt by some people: {spillover}."));
+    }
+    para(
+        ui,
+        "The X marks show where the knots (trigger points) usually are.",
+    );
+    heading(ui, "What you can do");
+    para(ui, &m.self_care.advice);
+    if !m.self_care.caution.is_empty() {
+        para(ui, &m.self_care.caution);
+    }
+    heading(ui, "Get medical help right away if");
+    // The regions side by side, two to a row, so that a pattern reaching three or
+    // four regions still fits the page.
+    for row in regions.chunks(2) {
+        ui.columns(2, |columns| {
+            for (column, region) in columns.iter_mut().zip(row) {
+                // Left-aligned, not justified like the columns themselves.
+                column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |column| {
+                    column.label(
+                        RichText::new(&region.name)
+                            .size(body_font)
+                            .strong()
+                            .color(theme.label),
+                    );
+                    for sign in &region.signs {
                         column.label(
-                            RichText::new(&region.name)
-                                .size(body_font)
-                                .strong()
+                            RichText::new(format!("•  {sign}"))
+                                .size(body_font * 0.88)
                                 .color(theme.label),
                         );
-                        for sign in &region.signs {
-                            column.label(
-                                RichText::new(format!("•  {sign}"))
-                                    .size(body_font * 0.88)
-                                    .color(theme.label),
-                            );
-                        }
-                    });
-                }
-            });
-            ui.add_space(body_font * 0.4);
-        }
-        heading(ui, "Please remember");
-        para(
-            ui,
-            "This picture shows a typical pattern from the medical literature, not a diagnosis. \
-             Pain in these areas can have other causes; your clinician has examined you and will \
-             tell you what applies to you.",
-        );
-        ui.add_space(body_font * 0.6);
-        let source = m.sources.first().map_or("", |s| s.citation.as_str());
-        ui.label(
-            RichText::new(format!("Source: {source}"))
-                .size(body_font * 0.8)
-                .color(theme.detail),
-        );
-        ui.label(
-            RichText::new(format!("Printed {}", spec.date))
-                .size(body_font * 0.8)
-                .color(theme.detail),
-        );
-    });
+                    }
+                });
+            }
+        });
+        ui.add_space(body_font * 0.4);
+    }
+    heading(ui, "Please remember");
+    para(
+        ui,
+        "This picture shows a typical pattern from the medical literature, not a diagnosis. \
+         Pain in these areas can have other causes; your clinician has examined you and will \
+         tell you what applies to you.",
+    );
+    ui.add_space(body_font * 0.6);
+    let source = m.sources.first().map_or("", |s| s.citation.as_str());
+    ui.label(
+        RichText::new(format!("Source: {source}"))
+            .size(body_font * 0.8)
+            .color(theme.detail),
+    );
+    ui.label(
+        RichText::new(format!("Printed {}", spec.date))
+            .size(body_font * 0.8)
+            .color(theme.detail),
+    );
 }
 
 #[cfg(test)]

@@ -87,7 +87,44 @@ pub struct RawMuscle {
     pub clinical: RawClinical,
     #[serde(default)]
     pub conditions: Vec<String>,
+    /// Origin, insertion, innervation and actions. Required (validation says so with
+    /// a position); a default here so that a missing block is one clear message.
+    #[serde(default)]
+    pub anatomy: RawAnatomy,
+    /// Symptoms besides pain that the sources describe (dizziness, stiffness …).
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+    /// What a patient can do; required like `anatomy`.
+    #[serde(default)]
+    pub self_care: RawSelfCare,
     pub sources: Vec<Located<RawSource>>,
+}
+
+/// The muscle's anatomy, for students.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnatomy {
+    #[serde(default)]
+    pub origin: String,
+    #[serde(default)]
+    pub insertion: String,
+    /// The nerve and its spinal roots.
+    #[serde(default)]
+    pub innervation: String,
+    #[serde(default)]
+    pub actions: String,
+}
+
+/// Plain self-care for patients.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSelfCare {
+    /// Position, gentle stretch, self-pressure, what to avoid.
+    #[serde(default)]
+    pub advice: String,
+    /// When to stop or be careful; empty when none applies.
+    #[serde(default)]
+    pub caution: String,
 }
 
 /// The muscle's outline on one view (patient's right side).
@@ -130,6 +167,15 @@ pub struct RawClinical {
     pub spillover: String,
     #[serde(default)]
     pub notes: String,
+    /// What keeps the trigger points going (posture, overuse …).
+    #[serde(default)]
+    pub perpetuating: String,
+    /// What to rule out before calling the pain myofascial.
+    #[serde(default)]
+    pub rule_out: String,
+    /// Hazards of needling or injecting near the muscle.
+    #[serde(default)]
+    pub hazards: String,
 }
 
 /// A reference.

@@ -308,6 +308,30 @@ pub struct Clinical {
     pub essential: String,
     pub spillover: String,
     pub notes: String,
+    /// What keeps the trigger points going.
+    pub perpetuating: String,
+    /// What to rule out before calling the pain myofascial.
+    pub rule_out: String,
+    /// Hazards of needling or injecting near the muscle.
+    pub hazards: String,
+}
+
+/// Where a muscle starts and ends, what supplies it and what it does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Anatomy {
+    pub origin: String,
+    pub insertion: String,
+    /// The nerve and its spinal roots.
+    pub innervation: String,
+    pub actions: String,
+}
+
+/// What a patient can do themselves, in plain words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SelfCare {
+    pub advice: String,
+    /// When to stop or be careful; empty when none applies.
+    pub caution: String,
 }
 
 /// A reference for a pattern.
@@ -337,6 +361,10 @@ pub struct Muscle {
     pub summary: String,
     pub clinical: Clinical,
     pub conditions: Vec<String>,
+    pub anatomy: Anatomy,
+    /// Symptoms besides pain that the sources describe.
+    pub symptoms: Vec<String>,
+    pub self_care: SelfCare,
     pub sources: Vec<Source>,
     /// Where this muscle came from (embedded file or user file), for the details panel.
     pub origin: String,
@@ -372,7 +400,8 @@ impl Muscle {
         out
     }
 
-    /// Whether `query` (lower-case) matches the name, Latin name, an alias or a condition.
+    /// Whether `query` (lower-case) matches the name, Latin name, an alias, a condition
+    /// or a symptom.
     #[must_use]
     pub fn matches(&self, query_lower: &str) -> bool {
         let hit = |s: &str| s.to_lowercase().contains(query_lower);
@@ -381,5 +410,6 @@ impl Muscle {
             || hit(&self.latin)
             || self.aliases.iter().any(|a| hit(a))
             || self.conditions.iter().any(|c| hit(c))
+            || self.symptoms.iter().any(|c| hit(c))
     }
 }

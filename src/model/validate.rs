@@ -4,6 +4,7 @@
 use emath::{Pos2, Vec2, pos2, vec2};
 
 use super::raw::{RawMuscle, RawPath, RawPoint, RawView};
+use super::{Anatomy, SelfCare};
 use super::{
     BodyLine, Clinical, Muscle, MuscleId, MuscleShape, Sided, Source, TriggerPoint, View, ViewId,
     ViewKind, Zone, ZoneKind,
@@ -21,6 +22,9 @@ const MIN_AREA: f32 = 4.0;
 /// Most control points one path may have. Real shapes use 6 to 60; the cap keeps the
 /// self-crossing check (quadratic in the smoothed points) fast for any input.
 pub const MAX_POINTS: usize = 300;
+
+/// What a field says when the sources describe nothing for it.
+pub const NOT_DESCRIBED: &str = "Not described in our sources.";
 
 /// Collects problems for one file.
 struct Report<'a> {
@@ -386,6 +390,43 @@ fn find_view<'v>(
     found
 }
 
+/// What a muscle file must say beside its pattern: anatomy, self-care and the
+/// clinician's notes, each field filled, or "Not described in our sources." where
+/// the sources say nothing. Errors point at the muscle's id, where the block goes.
+fn check_knowledge(report: &mut Report<'_>, raw: &RawMuscle) {
+    let at = raw.id.position;
+    let fields = [
+        ("anatomy.origin", &raw.anatomy.origin),
+        ("anatomy.insertion", &raw.anatomy.insertion),
+        ("anatomy.innervation", &raw.anatomy.innervation),
+        ("anatomy.actions", &raw.anatomy.actions),
+        ("self_care.advice", &raw.self_care.advice),
+        ("clinical.perpetuating", &raw.clinical.perpetuating),
+        ("clinical.rule_out", &raw.clinical.rule_out),
+        ("clinical.hazards", &raw.clinical.hazards),
+    ];
+    let missing: Vec<&str> = fields
+        .iter()
+        .filter(|(_, text)| text.trim().is_empty())
+        .map(|(field, _)| *field)
+        .collect();
+    if !missing.is_empty() {
+        report.invalid(
+            at,
+            format!(
+                "`{}` missing or empty; every muscle says this (write \"{NOT_DESCRIBED}\" where the sources say nothing).",
+                missing.join("`, `")
+            ),
+        );
+    }
+    if raw.symptoms.iter().any(|s| s.trim().is_empty()) {
+        report.invalid(
+            at,
+            "a `symptoms` entry is empty; name the symptom or remove it.",
+        );
+    }
+}
+
 /// The muscle's outlines, each checked to lie on its view's body.
 fn muscle_shapes(report: &mut Report<'_>, raw: &RawMuscle, views: &[View]) -> Vec<MuscleShape> {
     let at = raw.id.position;
@@ -572,6 +613,8 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
         })
         .collect();
 
+    // Last, so that a file's first error is still the one in its pattern.
+    check_knowledge(&mut report, &raw);
     if !report.errors.is_empty() {
         return Err(report.errors);
     }
@@ -592,8 +635,22 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             essential: raw.clinical.essential,
             spillover: raw.clinical.spillover,
             notes: raw.clinical.notes,
+            perpetuating: raw.clinical.perpetuating,
+            rule_out: raw.clinical.rule_out,
+            hazards: raw.clinical.hazards,
         },
         conditions: raw.conditions,
+        anatomy: Anatomy {
+            origin: raw.anatomy.origin,
+            insertion: raw.anatomy.insertion,
+            innervation: raw.anatomy.innervation,
+            actions: raw.anatomy.actions,
+        },
+        symptoms: raw.symptoms,
+        self_care: SelfCare {
+            advice: raw.self_care.advice,
+            caution: raw.self_care.caution,
+        },
         sources,
         origin: file.to_owned(),
     })

@@ -39,9 +39,30 @@ pub fn details_ui(
 
         ui.label(RichText::new("In plain words").strong());
         ui.label(&m.summary);
+        if !m.symptoms.is_empty() {
+            ui.label(format!("Besides pain: {}.", m.symptoms.join("; ")));
+        }
+        ui.add_space(8.0);
+
+        ui.label(RichText::new("What you can do").strong());
+        ui.label(&m.self_care.advice);
+        if !m.self_care.caution.is_empty() {
+            ui.label(RichText::new(&m.self_care.caution).italics());
+        }
         ui.add_space(8.0);
 
         warning_signs_ui(ui, warnings);
+
+        ui.label(RichText::new("Anatomy").strong());
+        for (what, text) in [
+            ("Origin", &m.anatomy.origin),
+            ("Insertion", &m.anatomy.insertion),
+            ("Nerve supply", &m.anatomy.innervation),
+            ("Actions", &m.anatomy.actions),
+        ] {
+            ui.label(format!("{what}: {text}"));
+        }
+        ui.add_space(8.0);
 
         ui.label(RichText::new("Clinical description").strong());
         section_ui(ui, "Trigger points", &m.clinical.trigger_points);
@@ -57,12 +78,12 @@ pub fn details_ui(
         if !m.clinical.notes.is_empty() {
             section_ui(ui, "Notes", &m.clinical.notes);
         }
-        if !warnings.is_empty() {
-            section_ui(ui, "Rule out first", "");
-            for region in warnings {
-                ui.label(format!("{}: {}", region.name, region.clinician));
-            }
+        section_ui(ui, "Perpetuating factors", &m.clinical.perpetuating);
+        section_ui(ui, "Rule out", &m.clinical.rule_out);
+        for region in warnings {
+            ui.label(format!("{}: {}", region.name, region.clinician));
         }
+        section_ui(ui, "Needling and injection hazards", &m.clinical.hazards);
         if !m.conditions.is_empty() {
             ui.add_space(4.0);
             ui.label(RichText::new("Associated with").strong());

@@ -116,3 +116,32 @@ fn show_json_carries_the_warning_signs_of_the_regions_the_pattern_reaches() {
     );
     assert!(!head["sources"].as_array().expect("sources").is_empty());
 }
+
+#[test]
+fn show_json_carries_anatomy_self_care_and_the_clinicians_notes() {
+    let shown = json(&["show", "upper_trapezius", "--json"]);
+    let anatomy = &shown["anatomy"];
+    for field in ["origin", "insertion", "innervation", "actions"] {
+        assert!(
+            !anatomy[field].as_str().expect("text").is_empty(),
+            "anatomy.{field} is empty"
+        );
+    }
+    assert!(
+        anatomy["innervation"]
+            .as_str()
+            .expect("text")
+            .contains("accessory"),
+        "upper trapezius is supplied by the accessory nerve"
+    );
+    assert!(
+        !shown["self_care"]["advice"]
+            .as_str()
+            .expect("text")
+            .is_empty()
+    );
+    assert!(shown["symptoms"].is_array());
+    for field in ["perpetuating_text", "rule_out_text", "hazards_text"] {
+        assert!(!shown[field].as_str().expect("text").is_empty(), "{field}");
+    }
+}

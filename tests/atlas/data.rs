@@ -120,7 +120,10 @@ fn muscle_text(id: &str, view: &str, zone_points: &str) -> String {
         (kind: Essential, view: "{view}", areas: ["neck"], points: [{zone_points}]),
     ],
     summary: "Plain words.",
-    clinical: (trigger_points: "Here.", essential: "There.", spillover: ""),
+    clinical: (trigger_points: "Here.", essential: "There.", spillover: "",
+        perpetuating: "Posture.", rule_out: "Other causes.", hazards: "Not described in our sources."),
+    anatomy: (origin: "A bone.", insertion: "Another bone.", innervation: "A nerve (C5)", actions: "Moves it."),
+    self_care: (advice: "Rest.", caution: ""),
     sources: [(citation: "A book")],
 )"#
     )

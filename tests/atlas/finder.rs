@@ -26,7 +26,10 @@ fn muscle(id: &str, zones: &[(&str, &str)], bilateral: bool) -> SourceText {
     trigger_points: [(label: "TrP", view: "back", at: (220.0, 260.0))],
     zones: [{zones}],
     bilateral_referral: {bilateral},
-    summary: "s", clinical: (trigger_points: "t", essential: "e", spillover: ""),
+    summary: "s", clinical: (trigger_points: "t", essential: "e", spillover: "",
+        perpetuating: "p", rule_out: "r", hazards: "h"),
+    anatomy: (origin: "o", insertion: "i", innervation: "n", actions: "a"),
+    self_care: (advice: "a", caution: ""),
     sources: [(citation: "c")])"#
     );
     SourceText {

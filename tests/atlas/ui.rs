@@ -235,6 +235,18 @@ fn search_filters_by_alias_and_condition() {
     assert!(h.query_by_label("Piriformis (deep)").is_some());
     assert!(h.query_by_label("Gluteus minimus (deep)").is_some());
     assert!(h.query_by_label("Temporalis").is_none());
+
+    // Symptoms beyond pain are searchable too.
+    let mut h = harness();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("dizziness");
+    h.run();
+    assert!(
+        h.query_by_label("Sternocleidomastoid (clavicular division)")
+            .is_some()
+    );
+    assert!(h.query_by_label("Piriformis (deep)").is_none());
 }
 
 #[test]
