@@ -67,6 +67,7 @@ impl Atlas {
     /// order they are painted: deep layers first, then larger shapes before smaller
     /// ones, so that small superficial muscles stay on top and clickable.
     #[must_use]
+    #[inline]
     pub fn draw_order(&self, view: &ViewId) -> std::borrow::Cow<'_, [usize]> {
         match self.draw_orders.iter().find(|(v, _)| v == view) {
             Some((_, order)) => std::borrow::Cow::Borrowed(order),
@@ -83,6 +84,7 @@ impl Atlas {
 
     /// The view with this id.
     #[must_use]
+    #[inline]
     pub fn view(&self, id: &ViewId) -> Option<&View> {
         self.views.iter().find(|v| &v.id == id)
     }
