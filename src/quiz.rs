@@ -115,6 +115,17 @@ pub fn next_question(
         .filter(|m| region.is_none_or(|r| m.region == r))
         .map(|m| &m.id)
         .collect();
+    next_question_in(atlas, kind, &pool, rng)
+}
+
+/// Makes the next question about one of the muscles of `pool`.
+#[must_use]
+pub fn next_question_in(
+    atlas: &Atlas,
+    kind: QuizKind,
+    pool: &[&MuscleId],
+    rng: &mut Rng,
+) -> Option<Question> {
     if pool.is_empty() {
         return None;
     }
@@ -191,6 +202,8 @@ const CLICK_RADIUS: f32 = 6.0;
 pub struct QuizState {
     pub kind: QuizKind,
     pub region: Option<String>,
+    /// A functional group the questions are limited to (by id), besides the region.
+    pub group: Option<String>,
     pub rng: Rng,
     pub question: Option<Question>,
     pub feedback: Option<Feedback>,
@@ -207,6 +220,7 @@ impl QuizState {
         Self {
             kind: QuizKind::NameTheMuscle,
             region: None,
+            group: None,
             rng: Rng::new(seed),
             question: None,
             feedback: None,
@@ -217,7 +231,15 @@ impl QuizState {
 
     /// Asks the next question of the chosen kind and region; returns it.
     pub fn ask(&mut self, atlas: &Atlas) -> Option<&Question> {
-        self.question = next_question(atlas, self.kind, self.region.as_deref(), &mut self.rng);
+        let group = self.group.as_deref().and_then(|id| atlas.group(id));
+        let pool: Vec<&MuscleId> = atlas
+            .muscles
+            .iter()
+            .filter(|m| self.region.as_ref().is_none_or(|r| &m.region == r))
+            .filter(|m| group.is_none_or(|g| g.members.contains(&m.id)))
+            .map(|m| &m.id)
+            .collect();
+        self.question = next_question_in(atlas, self.kind, &pool, &mut self.rng);
         self.feedback = None;
         self.click = None;
         self.question.as_ref()

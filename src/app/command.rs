@@ -10,8 +10,9 @@ use crate::ui::finder_panel::FinderAction;
 use crate::ui::quiz_panel::QuizAction;
 
 use super::content::Content;
-use super::prefs::Preferences;
+use super::prefs::{ListTab, Preferences};
 use super::state::{Mode, WorkingState};
+use crate::ui::list::ListGrouping;
 
 /// Something a panel or key asked for, applied after the UI pass.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +44,9 @@ pub enum Command {
     },
     /// Select the next (+1) or previous (-1) muscle of the selected muscle's region.
     StepMuscle(isize),
+    /// List the members of a functional group (by id): the list by function,
+    /// searching for the group's name.
+    ShowGroup(String),
 }
 
 impl WorkingState {
@@ -78,6 +82,10 @@ impl WorkingState {
                 }
                 QuizAction::SetRegion(region) => {
                     self.quiz.region = region;
+                    self.ask(content, prefs);
+                }
+                QuizAction::SetGroup(group) => {
+                    self.quiz.group = group;
                     self.ask(content, prefs);
                 }
                 QuizAction::Choose(id) => self.quiz.choose(&id, &mut prefs.quiz_record),
@@ -129,6 +137,13 @@ impl WorkingState {
                 }
             },
             Command::StepMuscle(step) => self.step_muscle(content, step),
+            Command::ShowGroup(id) => {
+                if let Some(group) = atlas.group(&id) {
+                    prefs.list_tab = ListTab::Muscles;
+                    prefs.list_grouping = ListGrouping::Function;
+                    self.search.clone_from(&group.name);
+                }
+            }
         }
     }
 

@@ -57,7 +57,12 @@ impl Content {
                 muscles.push(old.clone());
             }
         }
-        let atlas = Atlas::new(report.atlas.views, muscles, report.atlas.warnings);
+        let atlas = Atlas::new(
+            report.atlas.views,
+            muscles,
+            report.atlas.warnings,
+            report.atlas.groups,
+        );
         let (lessons, lesson_errors) = load_lessons(self.data_dir.as_deref(), &atlas);
         self.errors = report.errors;
         self.errors.extend(lesson_errors);

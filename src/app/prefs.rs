@@ -31,6 +31,8 @@ pub struct Preferences {
     /// Presentation mode: projector theme, large type.
     pub presentation: bool,
     pub list_tab: ListTab,
+    /// The muscle list by body region or by functional group.
+    pub list_grouping: crate::ui::list::ListGrouping,
     /// The window's inner size in points at the last save, restored at start.
     pub window_size: Option<[f32; 2]>,
 }
@@ -53,6 +55,7 @@ impl Default for Preferences {
             quiz_record: QuizRecord::default(),
             presentation: false,
             list_tab: ListTab::Muscles,
+            list_grouping: crate::ui::list::ListGrouping::Region,
             window_size: None,
         }
     }

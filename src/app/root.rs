@@ -7,7 +7,7 @@ use crate::finder::PainMark;
 use crate::theme::Theme;
 use crate::ui::canvas::{CanvasContent, CanvasEvent, CanvasMode, canvas_ui};
 use crate::ui::conditions::conditions_ui;
-use crate::ui::details::details_ui;
+use crate::ui::details::{DetailsAction, details_ui};
 use crate::ui::finder_panel::finder_panel_ui;
 use crate::ui::lessons::{LessonAction, lesson_bar_ui};
 use crate::ui::list::{CompareAction, compare_ui, muscle_list_ui};
@@ -112,6 +112,7 @@ impl AtlasApp {
                 ui,
                 atlas,
                 &mut self.work.search,
+                &mut self.prefs.list_grouping,
                 self.work.selected.as_ref(),
             ),
             ListTab::Conditions => conditions_ui(
@@ -144,13 +145,18 @@ impl AtlasApp {
                 }
                 let muscle = self.work.selected_muscle(atlas);
                 let warnings = muscle.map(|m| atlas.warnings_for(m)).unwrap_or_default();
-                details_ui(ui, muscle, self.prefs.side.sides(), &warnings);
+                match details_ui(ui, atlas, muscle, self.prefs.side.sides(), &warnings) {
+                    Some(DetailsAction::Select(id)) => commands.push(Command::Select(id)),
+                    Some(DetailsAction::ShowGroup(id)) => commands.push(Command::ShowGroup(id)),
+                    None => {}
+                }
             }
             Mode::Quiz => {
                 let quiz = &self.work.quiz;
                 let view = QuizView {
                     kind: quiz.kind,
                     region: quiz.region.as_deref(),
+                    group: quiz.group.as_deref(),
                     question: quiz.question.as_ref(),
                     feedback: quiz.feedback.as_ref(),
                     session: quiz.session,

@@ -8,14 +8,28 @@ use serde::Serialize;
 
 use crate::model::Atlas;
 
-/// Runs `list`.
+/// Runs `list`: every muscle, or with `group` only that group's members.
 #[must_use]
-pub fn run(json: bool, data: Option<&Path>) -> ExitCode {
+pub fn run(json: bool, group: Option<&str>, data: Option<&Path>) -> ExitCode {
     let atlas = super::args::load_quietly(data);
+    let members = match group {
+        None => None,
+        Some(id) => {
+            let Some(g) = atlas.group(id) else {
+                let known: Vec<&str> = atlas.groups.iter().map(|g| g.id.as_str()).collect();
+                eprintln!("error: no group \"{id}\"; use one of: {}", known.join(", "));
+                return ExitCode::from(2);
+            };
+            Some(g.members.clone())
+        }
+    };
+    let wanted = |id: &str| members.as_ref().is_none_or(|m| m.iter().any(|x| x.0 == id));
     if json {
-        super::args::print_json(&list_rows(&atlas))
+        let mut rows = list_rows(&atlas);
+        rows.retain(|r| wanted(&r.id));
+        super::args::print_json(&rows)
     } else {
-        print!("{}", list_text(&atlas));
+        print!("{}", list_text_where(&atlas, |m| wanted(&m.id.0)));
         ExitCode::SUCCESS
     }
 }
@@ -31,6 +45,10 @@ pub struct ListRow {
     /// The views the muscle's shape or pattern appears on.
     pub views: Vec<String>,
     pub conditions: Vec<String>,
+    /// The functional groups it belongs to, by id.
+    pub groups: Vec<String>,
+    /// Symptoms besides pain.
+    pub symptoms: Vec<String>,
 }
 
 /// Every muscle, in list order.
@@ -47,6 +65,12 @@ pub fn list_rows(atlas: &Atlas) -> Vec<ListRow> {
             layer: m.layer.word().to_owned(),
             views: m.views(atlas).iter().map(|v| v.0.clone()).collect(),
             conditions: m.conditions.clone(),
+            groups: atlas
+                .groups_of(&m.id)
+                .iter()
+                .map(|g| g.id.clone())
+                .collect(),
+            symptoms: m.symptoms.clone(),
         })
         .collect()
 }
@@ -54,10 +78,23 @@ pub fn list_rows(atlas: &Atlas) -> Vec<ListRow> {
 /// Human-readable muscle list, grouped by region.
 #[must_use]
 pub fn list_text(atlas: &Atlas) -> String {
+    list_text_where(atlas, |_| true)
+}
+
+/// [`list_text`] of the muscles `keep` accepts; regions left empty are left out.
+fn list_text_where(atlas: &Atlas, keep: impl Fn(&crate::model::Muscle) -> bool) -> String {
     let mut out = String::new();
     for region in atlas.regions() {
+        let members: Vec<_> = atlas
+            .muscles
+            .iter()
+            .filter(|m| m.region == region && keep(m))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
         let _ = writeln!(out, "{region}");
-        for m in atlas.muscles.iter().filter(|m| m.region == region) {
+        for m in members {
             let _ = writeln!(out, "  {:<34} {}", m.id.0, m.name);
         }
     }

@@ -47,11 +47,15 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Make a one-page patient handout (PNG at 150 dpi) for one muscle and side.
     Handout(handout::HandoutArgs),
-    /// List the muscles.
+    /// List the muscles, or the members of one functional group.
     List {
-        /// Print a JSON array of objects with id, name, latin, region, layer, views and conditions.
+        /// Print a JSON array of objects with id, name, latin, region, layer, views,
+        /// conditions, groups and symptoms.
         #[arg(long)]
         json: bool,
+        /// Only the members of this group, e.g. `rotator_cuff` (see `data/groups.ron`).
+        #[arg(long, value_name = "ID")]
+        group: Option<String>,
     },
     /// Show one muscle: text, trigger points and zones.
     Show {
@@ -83,7 +87,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Check { dir }) => check::run(dir.as_deref().or(data)),
         Some(Command::Render(render)) => render::run(render, data),
         Some(Command::Handout(handout)) => handout::run(handout, data),
-        Some(Command::List { json }) => list::run(json, data),
+        Some(Command::List { json, group }) => list::run(json, group.as_deref(), data),
         Some(Command::Show { id, side, json }) => show::run(&id, side, json, data),
         Some(Command::Lookup(lookup)) => lookup::run(&lookup, data),
     }

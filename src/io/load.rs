@@ -7,10 +7,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::model::lesson::{Lesson, RawLesson, validate_lesson};
-use crate::model::raw::{RawMuscle, RawViewsFile, RawWarnings};
+use crate::model::raw::{RawGroupsFile, RawMuscle, RawViewsFile, RawWarnings};
 use crate::model::{
-    Atlas, DataError, ErrorKind, Muscle, MuscleId, Position, View, Warnings, validate,
-    validate_warnings, with_source,
+    Atlas, DataError, ErrorKind, Muscle, MuscleId, PlacedGroup, Position, View, Warnings,
+    check_group_members, validate, validate_groups, validate_warnings, with_source,
 };
 
 /// Largest data file we read. Real files are a few kilobytes; anything this big is
@@ -89,6 +89,108 @@ fn load_warnings(user: Option<&SourceText>, errors: &mut Vec<DataError>) -> Warn
         }
     }
     warnings
+}
+
+/// The embedded functional groups (`data/groups.ron`).
+const EMBEDDED_GROUPS: (&str, &str) = (
+    "embedded:data/groups.ron",
+    include_str!("../../data/groups.ron"),
+);
+
+/// Parses and validates a groups file (always with positions: it is small, and
+/// member ids are checked against the muscles later, at their place in the file).
+///
+/// # Errors
+/// The syntax error; validation problems come with the valid groups.
+pub fn parse_groups(text: &str, file: &str) -> (Vec<PlacedGroup>, Vec<DataError>) {
+    match parse_ron::<RawGroupsFile>(text, file, true) {
+        Ok(raw) => validate_groups(raw, file),
+        Err(e) => (Vec::new(), vec![e]),
+    }
+}
+
+/// The embedded groups (if `embedded`) with the user's `groups.ron` (same id:
+/// replaced; new: added).
+fn load_groups(
+    user: Option<&SourceText>,
+    embedded: bool,
+    errors: &mut Vec<DataError>,
+) -> Vec<PlacedGroup> {
+    let mut groups = Vec::new();
+    if embedded {
+        let (name, text) = EMBEDDED_GROUPS;
+        let (parsed, errs) = parse_groups(text, name);
+        groups = parsed;
+        errors.extend(errs);
+    }
+    if let Some(src) = user {
+        let (user, errs) = parse_groups(&src.text, &src.name);
+        errors.extend(errs);
+        for g in user {
+            match groups.iter_mut().find(|o| o.group.id == g.group.id) {
+                Some(slot) => *slot = g,
+                None => groups.push(g),
+            }
+        }
+    }
+    groups
+}
+
+/// Checks every muscle's synergists and associated muscles against the atlas: an
+/// unknown id is an error at its place in the file and the link is dropped (the
+/// muscle itself still loads).
+fn check_links(
+    muscles: &mut [Muscle],
+    sources: &[(&SourceText, bool)],
+    errors: &mut Vec<DataError>,
+) {
+    let ids: Vec<MuscleId> = muscles.iter().map(|m| m.id.clone()).collect();
+    for m in muscles.iter_mut() {
+        let unknown = |list: &[MuscleId]| list.iter().any(|id| !ids.contains(id));
+        if !unknown(&m.synergists) && !unknown(&m.associated) {
+            continue;
+        }
+        let raw = sources
+            .iter()
+            .find(|(s, _)| s.name == m.origin)
+            .and_then(|(s, _)| parse_ron::<RawMuscle>(&s.text, &s.name, true).ok());
+        let positions = |field: fn(&RawMuscle) -> &Vec<crate::model::Located<String>>| {
+            raw.as_ref()
+                .map(|r| {
+                    field(r)
+                        .iter()
+                        .map(|l| (l.value.clone(), l.position))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let synergist_at: Vec<(String, Position)> = positions(|r| &r.synergists);
+        let associated_at: Vec<(String, Position)> = positions(|r| &r.associated);
+        for (list, field, at) in [
+            (&mut m.synergists, "synergists", &synergist_at),
+            (&mut m.associated, "associated", &associated_at),
+        ] {
+            list.retain(|id| {
+                if ids.contains(id) {
+                    return true;
+                }
+                let position = at
+                    .iter()
+                    .find(|(v, _)| *v == id.0)
+                    .map(|(_, p)| *p)
+                    .unwrap_or_default();
+                errors.push(DataError::at(
+                    ErrorKind::Invalid,
+                    &m.origin,
+                    position,
+                    format!(
+                        "`{field}` names muscle \"{id}\", which the atlas does not have; use an id from `trigger-atlas list`."
+                    ),
+                ));
+                false
+            });
+        }
+    }
 }
 
 /// Drops the muscles with a zone area that lies in no warning region (its handout
@@ -321,6 +423,7 @@ pub fn read_folder(dir: &Path) -> (Option<SourceText>, Vec<SourceText>, Vec<Data
         && muscles.is_empty()
         && errors.is_empty()
         && !dir.join("warnings.ron").is_file()
+        && !dir.join("groups.ron").is_file()
     {
         errors.push(DataError::io(
             &shown,
@@ -381,16 +484,24 @@ pub fn load_atlas_on(user_folder: Option<&Path>, threads: usize) -> LoadReport {
         Some(dir) => read_folder(dir),
         None => (None, Vec::new(), Vec::new()),
     };
-    let user_warnings = user_folder
-        .map(|dir| dir.join("warnings.ron"))
-        .filter(|path| path.is_file())
-        .and_then(|path| read_text(&path).map_err(|e| errors.push(e)).ok());
+    let mut user_file = |name: &str| {
+        user_folder
+            .map(|dir| dir.join(name))
+            .filter(|path| path.is_file())
+            .and_then(|path| read_text(&path).map_err(|e| errors.push(e)).ok())
+    };
+    let user_warnings = user_file("warnings.ron");
+    let user_groups = user_file("groups.ron");
     let mut report = build_on(
         &views_src,
         &muscle_srcs,
         user_views.as_ref(),
         &user_muscles,
-        user_warnings.as_ref(),
+        UserExtras {
+            warnings: user_warnings.as_ref(),
+            groups: user_groups.as_ref(),
+            embedded_groups: true,
+        },
         threads,
     );
     errors.append(&mut report.errors);
@@ -459,9 +570,19 @@ pub fn build(
         muscle_srcs,
         user_views,
         user_muscles,
-        None,
+        UserExtras::default(),
         all_cores(),
     )
+}
+
+/// The user's own warnings and groups files, if any, and whether the embedded
+/// groups apply (they name the embedded muscles, so not to an atlas built from other
+/// muscle files, as tests build one).
+#[derive(Clone, Copy, Default)]
+struct UserExtras<'a> {
+    warnings: Option<&'a SourceText>,
+    groups: Option<&'a SourceText>,
+    embedded_groups: bool,
 }
 
 fn build_on(
@@ -469,11 +590,12 @@ fn build_on(
     muscle_srcs: &[SourceText],
     user_views: Option<&SourceText>,
     user_muscles: &[SourceText],
-    user_warnings: Option<&SourceText>,
+    extras: UserExtras<'_>,
     threads: usize,
 ) -> LoadReport {
     let mut report = LoadReport::default();
-    let warnings = load_warnings(user_warnings, &mut report.errors);
+    let warnings = load_warnings(extras.warnings, &mut report.errors);
+    let groups = load_groups(extras.groups, extras.embedded_groups, &mut report.errors);
     let (mut views, errs) = parse_views(&views_src.text, &views_src.name);
     report.errors.extend(errs);
     if let Some(src) = user_views {
@@ -524,6 +646,8 @@ fn build_on(
         }
     }
     drop_unplaced(&mut muscles, &sources_again, &warnings, &mut report.errors);
-    report.atlas = Atlas::new(views, muscles, warnings);
+    check_links(&mut muscles, &sources_again, &mut report.errors);
+    let groups = check_group_members(groups, &muscles, &mut report.errors);
+    report.atlas = Atlas::new(views, muscles, warnings, groups);
     report
 }

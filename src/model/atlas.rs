@@ -1,7 +1,7 @@
 //! The loaded atlas and the invariants every reader relies on: muscles in list order,
 //! a paint order per view, and a generation that changes with the data.
 
-use super::{Muscle, MuscleId, View, ViewId, WarningRegion, Warnings};
+use super::{Group, Muscle, MuscleId, View, ViewId, WarningRegion, Warnings};
 use crate::geometry::polygon_area;
 
 /// Region order of the side list, head to foot. Unknown regions come after these.
@@ -27,6 +27,8 @@ pub struct Atlas {
     pub muscles: Vec<Muscle>,
     /// The warning signs of each body region, and where each zone area lies.
     pub warnings: Warnings,
+    /// Functional groups (rotator cuff, hamstrings …), in the file's order.
+    pub groups: Vec<Group>,
     /// Paint order of the muscles on each view (hit-testing and painting read it every
     /// frame).
     draw_orders: Vec<(ViewId, Vec<usize>)>,
@@ -36,16 +38,22 @@ pub struct Atlas {
 }
 
 impl Atlas {
-    /// An atlas of `views`, `muscles` and `warnings`, with its invariants
+    /// An atlas of `views`, `muscles`, `warnings` and `groups`, with its invariants
     /// established.
     #[must_use]
-    pub fn new(views: Vec<View>, mut muscles: Vec<Muscle>, warnings: Warnings) -> Self {
+    pub fn new(
+        views: Vec<View>,
+        mut muscles: Vec<Muscle>,
+        warnings: Warnings,
+        groups: Vec<Group>,
+    ) -> Self {
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         sort_muscles(&mut muscles);
         let mut atlas = Self {
             views,
             muscles,
             warnings,
+            groups,
             draw_orders: Vec::new(),
             generation: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
@@ -80,6 +88,21 @@ impl Atlas {
     #[must_use]
     pub fn warnings_for(&self, muscle: &Muscle) -> Vec<&WarningRegion> {
         self.warnings.for_muscle(muscle)
+    }
+
+    /// The groups `muscle` belongs to, in the file's order.
+    #[must_use]
+    pub fn groups_of(&self, muscle: &MuscleId) -> Vec<&Group> {
+        self.groups
+            .iter()
+            .filter(|g| g.members.contains(muscle))
+            .collect()
+    }
+
+    /// The group with this id.
+    #[must_use]
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
     }
 
     /// The view with this id.

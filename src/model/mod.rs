@@ -6,6 +6,7 @@
 
 mod atlas;
 mod error;
+mod groups;
 pub mod lesson;
 mod located;
 pub mod raw;
@@ -16,6 +17,7 @@ mod warnings;
 
 pub use atlas::{Atlas, REGION_ORDER};
 pub use error::{DataError, ErrorKind};
+pub use groups::{PlacedGroup, check_group_members, validate_groups};
 pub(crate) use located::with_source;
 pub use located::{Located, Position};
 pub use side_choice::SideChoice;

@@ -97,6 +97,12 @@ pub struct RawMuscle {
     /// What a patient can do; required like `anatomy`.
     #[serde(default)]
     pub self_care: RawSelfCare,
+    /// Muscles that work with this one (its functional unit), by id.
+    #[serde(default)]
+    pub synergists: Vec<Located<String>>,
+    /// Muscles that commonly carry associated or satellite trigger points with it.
+    #[serde(default)]
+    pub associated: Vec<Located<String>>,
     pub sources: Vec<Located<RawSource>>,
 }
 
@@ -209,5 +215,25 @@ pub struct RawWarningRegion {
     pub signs: Vec<String>,
     /// For clinicians: the guideline or mnemonic and what it screens for.
     pub clinician: String,
+    pub sources: Vec<Located<RawSource>>,
+}
+
+/// `data/groups.ron`: named functional groups of muscles, as courses teach them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroupsFile {
+    pub groups: Vec<Located<RawGroup>>,
+}
+
+/// One functional group.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub id: String,
+    pub name: String,
+    /// One or two plain sentences: what the group is and does.
+    pub description: String,
+    /// Muscle ids.
+    pub members: Vec<Located<String>>,
     pub sources: Vec<Located<RawSource>>,
 }

@@ -365,6 +365,10 @@ pub struct Muscle {
     /// Symptoms besides pain that the sources describe.
     pub symptoms: Vec<String>,
     pub self_care: SelfCare,
+    /// Muscles that work with this one, by id (each checked to exist).
+    pub synergists: Vec<MuscleId>,
+    /// Muscles that commonly carry associated or satellite trigger points with it.
+    pub associated: Vec<MuscleId>,
     pub sources: Vec<Source>,
     /// Where this muscle came from (embedded file or user file), for the details panel.
     pub origin: String,
@@ -412,4 +416,16 @@ impl Muscle {
             || self.conditions.iter().any(|c| hit(c))
             || self.symptoms.iter().any(|c| hit(c))
     }
+}
+
+/// A named functional group of muscles (rotator cuff, hamstrings …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    /// Plain words: what the group is and does.
+    pub description: String,
+    /// In the order the file lists them; each an atlas muscle.
+    pub members: Vec<MuscleId>,
+    pub sources: Vec<Source>,
 }

@@ -651,6 +651,16 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             advice: raw.self_care.advice,
             caution: raw.self_care.caution,
         },
+        synergists: raw
+            .synergists
+            .into_iter()
+            .map(|id| MuscleId(id.value))
+            .collect(),
+        associated: raw
+            .associated
+            .into_iter()
+            .map(|id| MuscleId(id.value))
+            .collect(),
         sources,
         origin: file.to_owned(),
     })

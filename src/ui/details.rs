@@ -2,16 +2,27 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{Muscle, Side, WarningRegion, ZoneKind};
+use crate::model::{Atlas, Muscle, MuscleId, Side, WarningRegion, ZoneKind};
+
+/// What the user asked for in the details panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DetailsAction {
+    /// Show this muscle (a synergist or associated muscle was clicked).
+    Select(MuscleId),
+    /// List the members of this group (by id).
+    ShowGroup(String),
+}
 
 /// Shows the selected muscle's text, or a short guide when nothing is selected;
 /// `warnings` are the warning signs of the regions its pattern reaches.
 pub fn details_ui(
     ui: &mut Ui,
+    atlas: &Atlas,
     muscle: Option<&Muscle>,
     sides: &[Side],
     warnings: &[&WarningRegion],
-) {
+) -> Option<DetailsAction> {
+    let mut action = None;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let Some(m) = muscle else {
             ui.heading("Myofascial referred pain");
@@ -52,6 +63,8 @@ pub fn details_ui(
         ui.add_space(8.0);
 
         warning_signs_ui(ui, warnings);
+
+        action = links_ui(ui, atlas, m);
 
         ui.label(RichText::new("Anatomy").strong());
         for (what, text) in [
@@ -108,6 +121,48 @@ pub fn details_ui(
             ui.weak(format!("Loaded from {}", m.origin));
         }
     });
+    action
+}
+
+/// The muscle's groups, synergists and associated muscles, each a link.
+fn links_ui(ui: &mut Ui, atlas: &Atlas, m: &Muscle) -> Option<DetailsAction> {
+    let mut action = None;
+    let groups = atlas.groups_of(&m.id);
+    if !groups.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Groups:").strong());
+            for g in groups {
+                let link = ui.link(&g.name).on_hover_text(&g.description);
+                name_link(&link, &format!("Group: {}", g.name));
+                if link.clicked() {
+                    action = Some(DetailsAction::ShowGroup(g.id.clone()));
+                }
+            }
+        });
+    }
+    for (title, ids) in [
+        ("Works with:", &m.synergists),
+        ("Trigger points often also in:", &m.associated),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(title).strong());
+            for id in ids {
+                let Some(other) = atlas.muscle(id) else {
+                    continue;
+                };
+                let link = ui.link(&other.name);
+                name_link(&link, &format!("{title} {}", other.name));
+                if link.clicked() {
+                    action = Some(DetailsAction::Select(id.clone()));
+                }
+            }
+        });
+    }
+    ui.add_space(8.0);
+    action
 }
 
 /// The patient's warning signs, region by region.
@@ -123,6 +178,12 @@ fn warning_signs_ui(ui: &mut Ui, warnings: &[&WarningRegion]) {
         }
     }
     ui.add_space(8.0);
+}
+
+/// Gives a link a name that says what it is for ("Works with: Deltoid"), so that a
+/// screen reader (and a test) can tell it from the muscle's entry in the list.
+fn name_link(link: &egui::Response, name: &str) {
+    link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, name));
 }
 
 fn section_ui(ui: &mut Ui, title: &str, text: &str) {

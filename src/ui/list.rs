@@ -2,43 +2,106 @@
 
 use egui::{RichText, Ui};
 
-use crate::model::{Atlas, Layer, MuscleId};
+use crate::model::{Atlas, Layer, Muscle, MuscleId};
 
 /// The id of the search box, so `/` can focus it.
 pub const SEARCH_ID: &str = "muscle_search";
 
-/// Shows the search box and list; returns the muscle the user picked, if any.
+/// How the muscle list is grouped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ListGrouping {
+    /// By body region, head to foot.
+    #[default]
+    Region,
+    /// By functional group (rotator cuff, hamstrings …); a muscle may be in several.
+    Function,
+}
+
+/// Shows the grouping switch, the search box and the list; returns the muscle the
+/// user picked, if any. A search for a group's name ("rotator cuff") lists its
+/// members.
 pub fn muscle_list_ui(
     ui: &mut Ui,
     atlas: &Atlas,
     search: &mut String,
+    grouping: &mut ListGrouping,
     selected: Option<&MuscleId>,
 ) -> Option<MuscleId> {
     let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Group by:");
+        ui.selectable_value(grouping, ListGrouping::Region, "Region");
+        ui.selectable_value(grouping, ListGrouping::Function, "Function");
+    });
     let label = ui.label("Search");
     ui.add(
         egui::TextEdit::singleline(search)
             .id(egui::Id::unique(SEARCH_ID))
-            .hint_text("Name, alias or condition")
+            .hint_text("Name, alias, condition or group")
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
     ui.add_space(4.0);
     let query = search.trim().to_lowercase();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        let mut any = false;
-        for region in atlas.regions() {
-            let members: Vec<_> = atlas
+    // Members of the groups whose name matches the query count as matches.
+    let in_matching_group = |m: &Muscle| {
+        !query.is_empty()
+            && atlas
+                .groups
+                .iter()
+                .any(|g| g.name.to_lowercase().contains(&query) && g.members.contains(&m.id))
+    };
+    let shown = |m: &Muscle| m.matches(&query) || in_matching_group(m);
+    let sections: Vec<(String, Vec<&Muscle>)> = match grouping {
+        ListGrouping::Region => atlas
+            .regions()
+            .into_iter()
+            .map(|region| {
+                let members = atlas
+                    .muscles
+                    .iter()
+                    .filter(|m| m.region == region && shown(m))
+                    .collect();
+                (region.to_owned(), members)
+            })
+            .collect(),
+        ListGrouping::Function => {
+            // A group whose name matches shows all its members; other groups only
+            // the members that match themselves (so a muscle is not listed again
+            // under every other group it belongs to).
+            let mut sections: Vec<(String, Vec<&Muscle>)> = atlas
+                .groups
+                .iter()
+                .map(|g| {
+                    let group_matches = g.name.to_lowercase().contains(&query);
+                    let members = g
+                        .members
+                        .iter()
+                        .filter_map(|id| atlas.muscle(id))
+                        .filter(|m| group_matches || m.matches(&query))
+                        .collect();
+                    (g.name.clone(), members)
+                })
+                .collect();
+            let others = atlas
                 .muscles
                 .iter()
-                .filter(|m| m.region == region && m.matches(&query))
+                .filter(|m| shown(m) && atlas.groups_of(&m.id).is_empty())
                 .collect();
+            sections.push(("Other muscles".to_owned(), others));
+            sections
+        }
+    };
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let mut any = false;
+        for (title, members) in sections {
             if members.is_empty() {
                 continue;
             }
             any = true;
-            egui::CollapsingHeader::new(RichText::new(region).strong())
-                .default_open(true)
+            egui::CollapsingHeader::new(RichText::new(&title).strong())
+                .id_salt(("list section", &title))
+                .default_open(*grouping == ListGrouping::Region)
                 .open((!query.is_empty()).then_some(true))
                 .show(ui, |ui| {
                     for m in members {
@@ -55,7 +118,7 @@ pub fn muscle_list_ui(
                 });
         }
         if !any {
-            ui.weak("No muscle matches. Try a Latin name, an alias such as \"SCM\", or a condition such as \"headache\".");
+            ui.weak("No muscle matches. Try a Latin name, an alias such as \"SCM\", a condition such as \"headache\" or a group such as \"rotator cuff\".");
         }
     });
     picked

@@ -10,6 +10,8 @@ use crate::quiz::{Feedback, Question, QuizKind, QuizRecord};
 pub enum QuizAction {
     SetKind(QuizKind),
     SetRegion(Option<String>),
+    /// Limit the questions to a functional group, by id.
+    SetGroup(Option<String>),
     Choose(MuscleId),
     Next,
 }
@@ -18,6 +20,8 @@ pub enum QuizAction {
 pub struct QuizView<'a> {
     pub kind: QuizKind,
     pub region: Option<&'a str>,
+    /// The functional group the questions are limited to, by id.
+    pub group: Option<&'a str>,
     pub question: Option<&'a Question>,
     pub feedback: Option<&'a Feedback>,
     /// This session's score: (correct, asked).
@@ -54,6 +58,28 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
                     .clicked()
                 {
                     action = Some(QuizAction::SetRegion(Some(region.to_owned())));
+                }
+            }
+        });
+    let group_name = quiz
+        .group
+        .and_then(|id| atlas.group(id))
+        .map_or("All groups", |g| g.name.as_str());
+    egui::ComboBox::from_label("Group")
+        .selected_text(group_name)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(quiz.group.is_none(), "All groups")
+                .clicked()
+            {
+                action = Some(QuizAction::SetGroup(None));
+            }
+            for group in &atlas.groups {
+                if ui
+                    .selectable_label(quiz.group == Some(group.id.as_str()), &group.name)
+                    .clicked()
+                {
+                    action = Some(QuizAction::SetGroup(Some(group.id.clone())));
                 }
             }
         });

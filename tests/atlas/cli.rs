@@ -34,6 +34,18 @@ fn list_json_has_every_muscle_with_its_fields() {
         assert_eq!(row["region"], m.region.as_str());
         assert!(!row["views"].as_array().expect("views").is_empty());
         assert!(row["conditions"].is_array());
+        let groups: Vec<&str> = row["groups"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .filter_map(|g| g.as_str())
+            .collect();
+        let expected: Vec<&str> = atlas
+            .groups_of(&m.id)
+            .iter()
+            .map(|g| g.id.as_str())
+            .collect();
+        assert_eq!(groups, expected, "{}", m.id);
     }
 }
 
@@ -144,4 +156,19 @@ fn show_json_carries_anatomy_self_care_and_the_clinicians_notes() {
     for field in ["perpetuating_text", "rule_out_text", "hazards_text"] {
         assert!(!shown[field].as_str().expect("text").is_empty(), "{field}");
     }
+}
+
+#[test]
+fn list_group_lists_only_that_groups_members_and_an_unknown_group_is_refused() {
+    let rows = json(&["list", "--json", "--group", "hamstrings"]);
+    let ids: Vec<&str> = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["lateral_hamstring", "medial_hamstrings"]);
+    let out = run(&["list", "--group", "no_such_group"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rotator_cuff"));
 }

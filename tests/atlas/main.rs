@@ -10,6 +10,7 @@ mod coverage;
 mod data;
 mod docs;
 mod finder;
+mod groups;
 mod hit;
 mod lessons;
 mod quiz;

@@ -726,6 +726,7 @@ fn preferences_survive_a_restart() {
         dark_mode: true,
         presentation: true,
         list_tab: ListTab::Conditions,
+        list_grouping: trigger_atlas::ui::list::ListGrouping::Function,
         quiz_record: QuizRecord {
             asked: 10,
             correct: 7,
