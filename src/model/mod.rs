@@ -10,6 +10,7 @@ mod groups;
 pub mod lesson;
 mod located;
 pub mod raw;
+pub mod readability;
 mod side_choice;
 mod types;
 pub mod validate;

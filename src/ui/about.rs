@@ -45,6 +45,13 @@ const SECTIONS: &[Section] = &[
         ],
     },
     Section {
+        title: "How certain these maps are",
+        paragraphs: &[
+            "Each map is a template drawn from many patients, not a picture of one person. When two examiners check the same muscles, they agree only moderately. A review of six studies found a kappa of about 0.45 for finding trigger points by touch, where 1 means full agreement and 0 means chance (Rathbone et al. 2017). For referred pain, one study found a kappa of about 0.33 to 0.44 (Hsieh et al. 2000).",
+            "In 2018, sixty experts from twelve countries agreed that a trigger point is found by three signs: a taut band, a very tender spot, and referred pain. They also agreed that no exact place of referred pain should be expected (Fernández-de-las-Peñas and Dommerholt 2018). Use the maps as a guide to where to look and what to ask about, not as proof.",
+        ],
+    },
+    Section {
         title: "Trigger point injections",
         paragraphs: &[
             "A trigger point injection puts a local anaesthetic such as lidocaine, sometimes mixed with a corticosteroid, directly into the knot in the muscle. It is done in the clinic and the visit usually takes about half an hour. Muscles often treated this way include the masseter, levator scapulae, gluteus medius, quadratus lumborum, trapezius, sternocleidomastoid and temporalis.",
@@ -56,7 +63,7 @@ const SECTIONS: &[Section] = &[
 ];
 
 /// The sections before the warning signs; the rest come after them.
-const BEFORE_WARNINGS: usize = 5;
+const BEFORE_WARNINGS: usize = 6;
 
 /// Shows the about page, with the warning signs of every body region.
 pub fn about_ui(ui: &mut Ui, warnings: &Warnings) {
@@ -87,7 +94,10 @@ pub fn about_ui(ui: &mut Ui, warnings: &Warnings) {
             ui.weak(
             "Sources: Travell & Simons, Myofascial Pain and Dysfunction: The Trigger Point Manual; \
              NCBI StatPearls, Myofascial Pain; patient information on trigger point injections \
-             from spine clinics. Each muscle's own sources are listed with it. The warning signs \
+             from spine clinics; Rathbone ATL et al., Clin J Pain 2017;33:715-729 (interrater \
+             agreement of trigger point palpation); Hsieh CYJ et al., Arch Phys Med Rehabil \
+             2000;81:258-264; Fernández-de-las-Peñas C, Dommerholt J, Pain Med 2018;19:142-150 \
+             (international Delphi consensus). Each muscle's own sources are listed with it. The warning signs \
              follow NICE guidelines (headache CG150, chest pain CG95, low back pain NG59, deep \
              vein thrombosis NG158), the SNNOOP10 list for headache and the other sources in \
              data/warnings.ron.",

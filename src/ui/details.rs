@@ -198,7 +198,9 @@ fn disclaimer_ui(ui: &mut Ui) {
     ui.label(
         RichText::new(
             "These are typical patterns drawn from the literature, not a diagnosis. \
-             Trigger points are still debated; pain can have other causes that need a clinician.",
+             Trigger points are still debated, examiners agree only moderately on them, and no \
+             exact place of referred pain should be expected (see About trigger points); pain \
+             can have other causes that need a clinician.",
         )
         .italics(),
     );

@@ -14,6 +14,7 @@ mod groups;
 mod hit;
 mod lessons;
 mod quiz;
+mod readability;
 mod render;
 mod saving;
 mod startup;

@@ -495,6 +495,27 @@ fn the_about_page_explains_trigger_points_red_flags_and_injections() {
     }
 }
 
+#[test]
+fn the_about_page_says_how_certain_the_maps_are_and_lists_every_regions_warning_signs() {
+    let mut h = harness();
+    h.get_by_label("About trigger points").click();
+    h.run();
+    for text in [
+        "agree only moderately",
+        "kappa of about 0.45",
+        "no exact place of referred pain",
+        "Rathbone",
+        "worst within a minute",
+        "more than 15 minutes",
+        "swollen, warm, red or painful",
+    ] {
+        assert!(
+            h.query_all_by_label_contains(text).next().is_some(),
+            "about page lacks \"{text}\""
+        );
+    }
+}
+
 /// Runs frames until the export reports, as the window would while the user waits.
 fn wait_for_export(h: &mut Harness<'_, AtlasApp>) -> String {
     for _ in 0..200 {
