@@ -53,7 +53,7 @@ fn syllables(word: &str) -> usize {
     if n > 2
         && letters[n - 1] == 'e'
         && !is_vowel(n - 2)
-        && !(letters[n - 2] == 'l' && !is_vowel(n - 3))
+        && (letters[n - 2] != 'l' || is_vowel(n - 3))
     {
         count = count.saturating_sub(1);
     }
