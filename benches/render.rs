@@ -22,6 +22,7 @@ fn main() {
         muscle: Some(MuscleId("gluteus_minimus".into())),
         sides: Side::BOTH.to_vec(),
         views: Vec::new(),
+        trigger_point: None,
     };
     let mut renderer = match OffscreenRenderer::new() {
         Ok(r) => r,

@@ -5,7 +5,7 @@ use emath::Pos2;
 use serde::{Deserialize, Serialize};
 
 use crate::geometry::{Tessellation, distance_to_outline, point_in_polygon};
-use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId, ViewKind, ZoneKind};
+use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId, ViewKind, Zone, ZoneKind};
 
 /// Weight of a mark in an essential zone; a spillover mark counts [`SPILLOVER_WEIGHT`].
 pub const ESSENTIAL_WEIGHT: f32 = 1.0;
@@ -44,6 +44,8 @@ pub struct Candidate {
     pub essential: usize,
     pub spillover: usize,
     pub marks: usize,
+    /// The trigger points whose zones hold the marks (for a muscle with several).
+    pub trigger_points: Vec<String>,
 }
 
 impl Candidate {
@@ -67,11 +69,14 @@ impl Candidate {
                 parts.push(format!("{} in spillover", self.spillover));
             }
         }
-        let text = parts.join(", ");
+        let mut text = parts.join(", ");
         if self.marks == 1 {
-            text.replace("1 of 1 marks", "the mark")
-        } else {
+            text = text.replace("1 of 1 marks", "the mark");
+        }
+        if self.trigger_points.is_empty() {
             text
+        } else {
+            format!("{}: {text}", self.trigger_points.join(", "))
         }
     }
 
@@ -103,22 +108,7 @@ pub fn coverage(atlas: &Atlas, muscle: &Muscle, side: Side, mark: &PainMark) -> 
     };
     let mut best = Coverage::Outside;
     for zone in muscle.zones.iter().filter(|z| z.view == mark.view) {
-        // Which drawn sides of the zone the mark can fall on.
-        let referred_sides: &[Side] = if zone.bilateral {
-            &Side::BOTH
-        } else {
-            std::slice::from_ref(&side)
-        };
-        let hit = match view.kind {
-            ViewKind::Bilateral { .. } => referred_sides
-                .iter()
-                .any(|s| touches(zone.fill.get(*s), mark.pos, mark.radius)),
-            ViewKind::Lateral { .. } => {
-                referred_sides.contains(&mark.panel_side)
-                    && touches(&zone.fill.right, mark.pos, mark.radius)
-            }
-        };
-        if hit {
+        if zone_hit(view, zone, side, mark) {
             match zone.kind {
                 ZoneKind::Essential => return Coverage::Essential,
                 ZoneKind::Spillover => best = Coverage::Spillover,
@@ -126,6 +116,55 @@ pub fn coverage(atlas: &Atlas, muscle: &Muscle, side: Side, mark: &PainMark) -> 
         }
     }
     best
+}
+
+/// Whether `mark` falls in (or within its radius of) `zone` as referred from `side`.
+fn zone_hit(view: &crate::model::View, zone: &Zone, side: Side, mark: &PainMark) -> bool {
+    // Which drawn sides of the zone the mark can fall on.
+    let referred_sides: &[Side] = if zone.bilateral {
+        &Side::BOTH
+    } else {
+        std::slice::from_ref(&side)
+    };
+    match view.kind {
+        ViewKind::Bilateral { .. } => referred_sides
+            .iter()
+            .any(|s| touches(zone.fill.get(*s), mark.pos, mark.radius)),
+        ViewKind::Lateral { .. } => {
+            referred_sides.contains(&mark.panel_side)
+                && touches(&zone.fill.right, mark.pos, mark.radius)
+        }
+    }
+}
+
+/// The labels of `muscle`'s trigger points whose zones hold at least one of the marks
+/// (empty for a muscle with one trigger point, whose reason needs no label).
+#[must_use]
+pub fn covering_trigger_points(
+    atlas: &Atlas,
+    muscle: &Muscle,
+    side: Side,
+    marks: &[PainMark],
+) -> Vec<String> {
+    let labels = muscle.trigger_point_labels();
+    if labels.len() < 2 {
+        return Vec::new();
+    }
+    labels
+        .into_iter()
+        .filter(|label| {
+            marks.iter().any(|mark| {
+                atlas.view(&mark.view).is_some_and(|view| {
+                    muscle.zones.iter().any(|z| {
+                        z.view == mark.view
+                            && z.refers_from(Some(label))
+                            && zone_hit(view, z, side, mark)
+                    })
+                })
+            })
+        })
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Ranks every muscle and side against the marks, best first. Muscles whose zones
@@ -158,6 +197,7 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
                 essential,
                 spillover,
                 marks: marks.len(),
+                trigger_points: covering_trigger_points(atlas, muscle, side, marks),
             });
         }
     }

@@ -47,12 +47,29 @@ pub enum Command {
     /// List the members of a functional group (by id): the list by function,
     /// searching for the group's name.
     ShowGroup(String),
+    /// Show only this trigger point's pattern of the selected muscle (`None`: all).
+    ChooseTriggerPoint(Option<String>),
 }
 
 impl WorkingState {
     /// Carries out `command` on the working state, the preferences and the canvas
     /// zoom. Needs no window: unit tests call it directly.
     pub fn apply(
+        &mut self,
+        command: Command,
+        content: &Content,
+        prefs: &mut Preferences,
+        zoom: &mut Zoom,
+    ) {
+        let selected_before = self.selected.clone();
+        self.run(command, content, prefs, zoom);
+        // A trigger point belongs to the muscle it was chosen on.
+        if self.selected != selected_before {
+            self.trigger_point = None;
+        }
+    }
+
+    fn run(
         &mut self,
         command: Command,
         content: &Content,
@@ -137,6 +154,16 @@ impl WorkingState {
                 }
             },
             Command::StepMuscle(step) => self.step_muscle(content, step),
+            Command::ChooseTriggerPoint(label) => {
+                let known = self.selected_muscle(atlas).is_some_and(|m| {
+                    label
+                        .as_deref()
+                        .is_none_or(|l| m.trigger_point_labels().contains(&l))
+                });
+                if known {
+                    self.trigger_point = label;
+                }
+            }
             Command::ShowGroup(id) => {
                 if let Some(group) = atlas.group(&id) {
                     prefs.list_tab = ListTab::Muscles;

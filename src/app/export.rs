@@ -61,6 +61,7 @@ impl AtlasApp {
                         muscle: self.work.selected.clone(),
                         sides: self.prefs.side.sides().to_vec(),
                         views,
+                        trigger_point: self.work.trigger_point.clone(),
                     },
                     size_px: [width, height],
                     dark: self.prefs.dark_mode,
@@ -77,6 +78,7 @@ impl AtlasApp {
                         muscle,
                         side,
                         date: today(),
+                        trigger_point: self.work.trigger_point.clone(),
                     },
                     paper,
                 }

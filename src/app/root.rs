@@ -7,7 +7,7 @@ use crate::finder::PainMark;
 use crate::theme::Theme;
 use crate::ui::canvas::{CanvasContent, CanvasEvent, CanvasMode, canvas_ui};
 use crate::ui::conditions::conditions_ui;
-use crate::ui::details::{DetailsAction, details_ui};
+use crate::ui::details::{DetailsAction, DetailsShown, details_ui};
 use crate::ui::finder_panel::finder_panel_ui;
 use crate::ui::lessons::{LessonAction, lesson_bar_ui};
 use crate::ui::list::{CompareAction, compare_ui, muscle_list_ui};
@@ -145,9 +145,17 @@ impl AtlasApp {
                 }
                 let muscle = self.work.selected_muscle(atlas);
                 let warnings = muscle.map(|m| atlas.warnings_for(m)).unwrap_or_default();
-                match details_ui(ui, atlas, muscle, self.prefs.side.sides(), &warnings) {
+                let shown = DetailsShown {
+                    sides: self.prefs.side.sides(),
+                    warnings: &warnings,
+                    trigger_point: self.work.trigger_point.as_deref(),
+                };
+                match details_ui(ui, atlas, muscle, &shown) {
                     Some(DetailsAction::Select(id)) => commands.push(Command::Select(id)),
                     Some(DetailsAction::ShowGroup(id)) => commands.push(Command::ShowGroup(id)),
+                    Some(DetailsAction::ShowTriggerPoint(label)) => {
+                        commands.push(Command::ChooseTriggerPoint(label));
+                    }
                     None => {}
                 }
             }
@@ -204,6 +212,10 @@ impl AtlasApp {
             },
             show_shape,
             show_zones,
+            trigger_point: match self.work.mode {
+                Mode::Atlas => self.work.trigger_point.as_deref(),
+                Mode::Finder | Mode::Quiz => None,
+            },
         };
         let rect = ui.max_rect();
         // The legend grows with the canvas, and more in presentation mode.

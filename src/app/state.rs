@@ -51,6 +51,9 @@ pub struct WorkingState {
     pub quiz: QuizState,
     /// The lesson being given, if any.
     pub lesson: Option<LessonPlace>,
+    /// Only this trigger point's pattern of the selected muscle (by label); `None`:
+    /// all of them. Cleared when the selection changes.
+    pub trigger_point: Option<String>,
 }
 
 impl WorkingState {
@@ -66,6 +69,7 @@ impl WorkingState {
             finder: FinderState::default(),
             quiz: QuizState::with_seed(quiz_seed),
             lesson: None,
+            trigger_point: None,
         }
     }
 
@@ -139,9 +143,9 @@ impl WorkingState {
                         .filter(|id| overlay.iter().any(|(m, _)| m.views(atlas).contains(id)))
                         .collect()
                 }
-                Mode::Atlas => self
-                    .selected_muscle(atlas)
-                    .map_or_else(start_views, |m| m.views(atlas)),
+                Mode::Atlas => self.selected_muscle(atlas).map_or_else(start_views, |m| {
+                    m.views_from(atlas, self.trigger_point.as_deref())
+                }),
             }
         };
         // Pain can be marked on either side, so the finder shows side views for both.

@@ -90,6 +90,31 @@ pub fn unknown_muscle(id: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Checks that `muscle` has a trigger point labelled `label` (if one is asked for);
+/// otherwise prints what it does have and returns the exit status (2).
+///
+/// # Errors
+/// The exit status for an unknown label.
+pub fn check_trigger_point(
+    atlas: &Atlas,
+    muscle: &crate::model::MuscleId,
+    label: Option<&str>,
+) -> Result<(), ExitCode> {
+    let (Some(label), Some(m)) = (label, atlas.muscle(muscle)) else {
+        return Ok(());
+    };
+    let labels = m.trigger_point_labels();
+    if labels.contains(&label) {
+        return Ok(());
+    }
+    eprintln!(
+        "error: {} has no trigger point \"{label}\"; use one of: {}",
+        m.id,
+        labels.join(", ")
+    );
+    Err(ExitCode::from(2))
+}
+
 /// Parses `WIDTHxHEIGHT` within 64x64 to 3840x2160.
 ///
 /// # Errors

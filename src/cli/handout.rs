@@ -23,6 +23,9 @@ pub struct HandoutArgs {
     /// The PNG to write.
     #[arg(long)]
     out: PathBuf,
+    /// Only this trigger point's pattern, e.g. `TrP1` (see `show`).
+    #[arg(long, value_name = "LABEL")]
+    trigger_point: Option<String>,
 }
 
 /// Runs `handout`.
@@ -33,11 +36,17 @@ pub fn run(args: HandoutArgs, data: Option<&Path>) -> ExitCode {
     if atlas.muscle(&id).is_none() {
         return super::args::unknown_muscle(&id.0);
     }
+    if let Err(status) =
+        super::args::check_trigger_point(&atlas, &id, args.trigger_point.as_deref())
+    {
+        return status;
+    }
     let export = Export::Handout {
         spec: HandoutSpec {
             muscle: id,
             side: args.side.into(),
             date: today(),
+            trigger_point: args.trigger_point,
         },
         paper: args.paper.into(),
     };

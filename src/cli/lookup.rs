@@ -63,6 +63,8 @@ pub struct LookupRow {
     /// `"essential"` or `"spillover"`: the kind of zone the spot falls in.
     pub kind: String,
     pub score: f32,
+    /// The trigger points whose zones hold the spot, for a muscle with several.
+    pub trigger_points: Vec<String>,
 }
 
 /// Builds the mark for a spot given on the command line. On front and back views the
@@ -136,6 +138,7 @@ fn row(atlas: &Atlas, c: &Candidate) -> LookupRow {
         side: c.side.word().to_owned(),
         kind: c.kind().word().to_owned(),
         score: c.score,
+        trigger_points: c.trigger_points.clone(),
     }
 }
 
@@ -161,7 +164,11 @@ pub fn lookup_text(rows: &[LookupRow], mark: &PainMark) -> String {
             out,
             "{:>3}. {:<45} {:<5}  {:<9}  score {:.2}",
             i + 1,
-            r.name,
+            if r.trigger_points.is_empty() {
+                r.name.clone()
+            } else {
+                format!("{} ({})", r.name, r.trigger_points.join(", "))
+            },
             r.side,
             r.kind,
             r.score

@@ -64,6 +64,9 @@ pub enum Command {
         /// The side of the body (default right); coordinates are mirrored to it.
         #[arg(long)]
         side: Option<args::SideArg>,
+        /// Only this trigger point and the zones it refers to, e.g. `TrP1`.
+        #[arg(long, value_name = "LABEL")]
+        trigger_point: Option<String>,
         /// Print a JSON object with id, name, sources, `trigger_points` and zones.
         #[arg(long)]
         json: bool,
@@ -88,7 +91,20 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Render(render)) => render::run(render, data),
         Some(Command::Handout(handout)) => handout::run(handout, data),
         Some(Command::List { json, group }) => list::run(json, group.as_deref(), data),
-        Some(Command::Show { id, side, json }) => show::run(&id, side, json, data),
+        Some(Command::Show {
+            id,
+            side,
+            trigger_point,
+            json,
+        }) => show::run(
+            &show::ShowArgs {
+                id: &id,
+                side,
+                trigger_point: trigger_point.as_deref(),
+                json,
+            },
+            data,
+        ),
         Some(Command::Lookup(lookup)) => lookup::run(&lookup, data),
     }
 }

@@ -35,6 +35,9 @@ pub struct RenderArgs {
     /// The folder to write into (with --all).
     #[arg(long)]
     out_dir: Option<PathBuf>,
+    /// Only this trigger point's pattern, e.g. `TrP1` (with --muscle; see `show`).
+    #[arg(long, value_name = "LABEL", conflicts_with = "all")]
+    trigger_point: Option<String>,
 }
 
 /// Runs `render`.
@@ -65,6 +68,11 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
         if atlas.muscle(&id).is_none() {
             return super::args::unknown_muscle(&id.0);
         }
+        if let Err(status) =
+            super::args::check_trigger_point(&atlas, &id, args.trigger_point.as_deref())
+        {
+            return status;
+        }
         vec![(id, args.out.unwrap_or_default())]
     };
     let side = SideChoice::from(args.side);
@@ -74,6 +82,7 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
             muscle: Some(muscle.clone()),
             sides: side.sides().to_vec(),
             views: views.clone(),
+            trigger_point: args.trigger_point.clone(),
         },
         size_px,
         dark: args.dark,

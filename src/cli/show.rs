@@ -9,14 +9,35 @@ use serde::Serialize;
 use super::args::SideArg;
 use crate::model::{Atlas, MuscleId, Side};
 
+/// What `show` is asked for.
+#[derive(Clone, Debug)]
+pub struct ShowArgs<'a> {
+    pub id: &'a str,
+    pub side: Option<SideArg>,
+    /// Only this trigger point and the zones it refers to.
+    pub trigger_point: Option<&'a str>,
+    pub json: bool,
+}
+
 /// Runs `show`.
-pub fn run(id: &str, side: Option<SideArg>, json: bool, data: Option<&Path>) -> ExitCode {
+#[must_use]
+pub fn run(args: &ShowArgs<'_>, data: Option<&Path>) -> ExitCode {
     let atlas = super::args::load_quietly(data);
-    let side = side.map_or(Side::Right, Side::from);
-    let Some(shown) = show_muscle(&atlas, &MuscleId(id.to_owned()), side) else {
-        return super::args::unknown_muscle(id);
+    let side = args.side.map_or(Side::Right, Side::from);
+    let id = MuscleId(args.id.to_owned());
+    if let Err(status) = super::args::check_trigger_point(&atlas, &id, args.trigger_point) {
+        return status;
+    }
+    let Some(mut shown) = show_muscle(&atlas, &id, side) else {
+        return super::args::unknown_muscle(args.id);
     };
-    if json {
+    if let Some(label) = args.trigger_point {
+        shown.trigger_points.retain(|t| t.label == label);
+        shown
+            .zones
+            .retain(|z| z.trigger_points.iter().any(|t| t == label));
+    }
+    if args.json {
         super::args::print_json(&shown)
     } else {
         print!("{}", show_text(&shown));
@@ -42,6 +63,8 @@ pub struct ShowZone {
     pub areas: Vec<String>,
     /// The drawn outline(s), `[x, y]` in the view's data coordinates, on the chosen side.
     pub polygons: Vec<Vec<[f32; 2]>>,
+    /// The labels of the trigger points that refer pain here.
+    pub trigger_points: Vec<String>,
 }
 
 /// A source in `show --json`.
@@ -144,6 +167,7 @@ pub fn show_muscle(atlas: &Atlas, id: &MuscleId, side: Side) -> Option<ShowMuscl
                 view: z.view.0.clone(),
                 areas: z.areas.clone(),
                 polygons: vec![outline.iter().map(|p| [round1(p.x), round1(p.y)]).collect()],
+                trigger_points: z.trigger_points.clone(),
             }
         })
         .collect();

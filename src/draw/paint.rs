@@ -29,6 +29,8 @@ pub struct Highlight<'a> {
     pub show_shape: bool,
     /// Draw the selected muscle's zones (the quiz hides them until answered).
     pub show_zones: bool,
+    /// Only this trigger point's pattern (by label), its X emphasised; `None`: all.
+    pub trigger_point: Option<&'a str>,
 }
 
 /// The body → screen transform for a panel occupying `panel_rect`.
@@ -196,6 +198,7 @@ fn body_key(
         (&m.id, colour).hash(&mut h);
     }
     (highlight.show_shape, highlight.show_zones).hash(&mut h);
+    highlight.trigger_point.hash(&mut h);
     h.finish()
 }
 
@@ -257,13 +260,30 @@ fn body_shapes(
                 }
             }
         }
+        // The X marks' halos go under the zones, so an X never hides a zone: on red
+        // the dark arms alone show it, on skin the halo keeps it crisp.
+        let single = highlight.overlay.is_empty();
+        let chosen = highlight.trigger_point.filter(|_| single);
+        for (muscle, _, _) in &styles {
+            for tp in muscle.trigger_points.iter().filter(|tp| tp.view == view.id) {
+                if chosen.is_some_and(|c| c != tp.label) {
+                    continue;
+                }
+                for &side in pattern_sides {
+                    if let Some(g) = shown(side) {
+                        let scale = t.scale() * if chosen.is_some() { CHOSEN_X } else { 1.0 };
+                        out.extend(trigger_point_halo(theme, t.apply(*tp.pos.get(g)), scale));
+                    }
+                }
+            }
+        }
         // Spillover of every pattern first, then every essential zone on top.
         for kind in [ZoneKind::Spillover, ZoneKind::Essential] {
             for (muscle, colours, _) in styles.iter().filter(|_| highlight.show_zones) {
                 for zone in muscle
                     .zones
                     .iter()
-                    .filter(|z| z.view == view.id && z.kind == kind)
+                    .filter(|z| z.view == view.id && z.kind == kind && z.refers_from(chosen))
                 {
                     let zone_sides: &[Side] = if zone.bilateral {
                         &Side::BOTH
@@ -272,7 +292,13 @@ fn body_shapes(
                     };
                     for &side in zone_sides {
                         let Some(g) = shown(side) else { continue };
-                        zone_shapes(out, *colours, t, zone.fill.get(g), zone.dots.get(g), kind);
+                        let tess = zone.fill.get(g);
+                        if single && kind == ZoneKind::Spillover {
+                            // Skin under the wash: over the selected muscle's blue the
+                            // pale red would turn lavender and stop reading as pain.
+                            out.push(fill_mesh(tess, t, theme.skin));
+                        }
+                        zone_shapes(out, *colours, t, tess, zone.dots.get(g), kind);
                     }
                 }
             }
@@ -305,7 +331,28 @@ fn body_shapes(
                                 Stroke::new((1.8 * t.scale()).max(2.0), *line),
                             ));
                         }
-                        out.extend(trigger_point_shapes(theme, centre, t.scale()));
+                        match chosen {
+                            // Another trigger point's X, faint: this is not its pattern.
+                            Some(c) if c != tp.label => {
+                                out.extend(trigger_point_arms(
+                                    theme.trigger_point.gamma_multiply(0.35),
+                                    centre,
+                                    t.scale(),
+                                ));
+                            }
+                            Some(_) => out.extend(trigger_point_arms(
+                                theme.trigger_point,
+                                centre,
+                                t.scale() * CHOSEN_X,
+                            )),
+                            None => {
+                                out.extend(trigger_point_arms(
+                                    theme.trigger_point,
+                                    centre,
+                                    t.scale(),
+                                ));
+                            }
+                        }
                     }
                 }
             }
@@ -495,19 +542,37 @@ pub fn zone_shapes(
     }
 }
 
-/// An X with a light halo so it reads on red and on skin alike.
-pub fn trigger_point_shapes(theme: &Theme, center: Pos2, scale: f32) -> [Shape; 4] {
+/// How much larger the chosen trigger point's X is drawn.
+const CHOSEN_X: f32 = 1.3;
+
+/// The two strokes of an X of `width` points in `color`, its arms `scale`d.
+fn x_strokes(center: Pos2, scale: f32, width: f32, color: Color32) -> [Shape; 2] {
     let r = (5.5 * scale).max(5.0);
-    let w = (1.6 * scale).max(2.0);
-    let arms = |stroke_w: f32, color: Color32| {
-        let stroke = Stroke::new(stroke_w, color);
-        [
-            Shape::line_segment([center + vec2(-r, -r), center + vec2(r, r)], stroke),
-            Shape::line_segment([center + vec2(-r, r), center + vec2(r, -r)], stroke),
-        ]
-    };
-    let [a, b] = arms(w + 2.5, theme.trigger_halo);
-    let [c, d] = arms(w, theme.trigger_point);
+    let stroke = Stroke::new(width, color);
+    [
+        Shape::line_segment([center + vec2(-r, -r), center + vec2(r, r)], stroke),
+        Shape::line_segment([center + vec2(-r, r), center + vec2(r, -r)], stroke),
+    ]
+}
+
+fn x_width(scale: f32) -> f32 {
+    (1.6 * scale).max(2.0)
+}
+
+/// The light halo of an X, drawn under the zones.
+pub fn trigger_point_halo(theme: &Theme, center: Pos2, scale: f32) -> [Shape; 2] {
+    x_strokes(center, scale, x_width(scale) + 2.5, theme.trigger_halo)
+}
+
+/// The dark arms of an X, drawn over everything.
+pub fn trigger_point_arms(color: Color32, center: Pos2, scale: f32) -> [Shape; 2] {
+    x_strokes(center, scale, x_width(scale), color)
+}
+
+/// An X with a light halo so it reads on red and on skin alike (the legend's key).
+pub fn trigger_point_shapes(theme: &Theme, center: Pos2, scale: f32) -> [Shape; 4] {
+    let [a, b] = trigger_point_halo(theme, center, scale);
+    let [c, d] = trigger_point_arms(theme.trigger_point, center, scale);
     [a, b, c, d]
 }
 

@@ -18,6 +18,8 @@ pub struct FigureSpec {
     pub sides: Vec<Side>,
     /// The views to draw; empty means the views the muscle touches.
     pub views: Vec<ViewId>,
+    /// Only this trigger point's pattern (by label); `None`: all of them.
+    pub trigger_point: Option<String>,
 }
 
 /// Type size of a figure of this size: scales with the picture so that a 4K export
@@ -57,7 +59,7 @@ pub fn figure_panels(atlas: &Atlas, spec: &FigureSpec, rect: Rect) -> Vec<(Panel
     let view_ids: Vec<&ViewId> = if !spec.views.is_empty() {
         spec.views.iter().collect()
     } else if let Some(m) = muscle {
-        m.views(atlas)
+        m.views_from(atlas, spec.trigger_point.as_deref())
     } else {
         atlas.start_views()
     };
@@ -80,7 +82,10 @@ pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
         painter.text(
             pos2(r.title.center().x, r.title.top() + r.title.height() * 0.42),
             Align2::CENTER_CENTER,
-            format!("{} — {side_text}", m.name),
+            match &spec.trigger_point {
+                Some(tp) => format!("{} {tp} — {side_text}", m.name),
+                None => format!("{} — {side_text}", m.name),
+            },
             FontId::proportional(r.unit * 1.5),
             theme.label,
         );
@@ -100,6 +105,7 @@ pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
         overlay: &[],
         show_shape: true,
         show_zones: true,
+        trigger_point: spec.trigger_point.as_deref(),
     };
     for (panel, panel_rect) in figure_panels(atlas, spec, rect) {
         paint_panel(&painter, atlas, theme, &panel, panel_rect, highlight);

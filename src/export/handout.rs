@@ -42,6 +42,8 @@ pub struct HandoutSpec {
     pub side: Side,
     /// The date printed on the page, e.g. "2026-11-26".
     pub date: String,
+    /// Only this trigger point's pattern (by label); `None`: all of them.
+    pub trigger_point: Option<String>,
 }
 
 /// Today's date as YYYY-MM-DD (UTC), from the system clock.
@@ -115,6 +117,7 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
         muscle: Some(m.id.clone()),
         sides: vec![spec.side],
         views: Vec::new(),
+        trigger_point: spec.trigger_point.clone(),
     };
     ui.scope_builder(UiBuilder::new().max_rect(figure_rect), |ui| {
         figure_ui(ui, atlas, theme, &figure);
@@ -148,10 +151,15 @@ fn handout_text_ui(
     let para = |ui: &mut Ui, text: &str| {
         ui.label(RichText::new(text).size(body_font).color(theme.label));
     };
-    heading(ui, &format!("{} ({} side)", m.name, spec.side.word()));
+    let tp = spec.trigger_point.as_deref();
+    let title = match tp {
+        Some(tp) => format!("{} {tp} ({} side)", m.name, spec.side.word()),
+        None => format!("{} ({} side)", m.name, spec.side.word()),
+    };
+    heading(ui, &title);
     para(ui, &m.summary);
-    let essential = m.areas(ZoneKind::Essential).join(", ");
-    let spillover = m.areas(ZoneKind::Spillover).join(", ");
+    let essential = m.areas_from(ZoneKind::Essential, tp).join(", ");
+    let spillover = m.areas_from(ZoneKind::Spillover, tp).join(", ");
     heading(ui, "Where the pain is usually felt");
     para(ui, &format!("Solid red: {essential}."));
     if !spillover.is_empty() {

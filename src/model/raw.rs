@@ -162,6 +162,10 @@ pub struct RawZone {
     /// a zone felt only on the trigger point's side within a pattern felt on both.
     #[serde(default)]
     pub bilateral: Option<bool>,
+    /// The trigger points (by label) that refer pain to this zone; empty means all of
+    /// the muscle's trigger points.
+    #[serde(default)]
+    pub trigger_points: Vec<String>,
 }
 
 /// Clinical text.

@@ -299,6 +299,18 @@ pub struct Zone {
     pub fill: Sided<Tessellation>,
     /// Stipple dot centres (used for spillover zones).
     pub dots: Sided<Vec<Pos2>>,
+    /// The labels of the trigger points that refer pain here (every one of the
+    /// muscle's labels when the file names none).
+    pub trigger_points: Vec<String>,
+}
+
+impl Zone {
+    /// Whether the trigger point labelled `label` (or, with `None`, any trigger point)
+    /// refers pain to this zone.
+    #[must_use]
+    pub fn refers_from(&self, label: Option<&str>) -> bool {
+        label.is_none_or(|l| self.trigger_points.iter().any(|t| t == l))
+    }
 }
 
 /// Clinical description, each part in full sentences.
@@ -378,23 +390,64 @@ impl Muscle {
     /// Every view this muscle's shape or pattern touches, in atlas view order.
     #[must_use]
     pub fn views<'a>(&'a self, atlas: &'a Atlas) -> Vec<&'a ViewId> {
+        self.views_from(atlas, None)
+    }
+
+    /// The views the pattern of the trigger point labelled `trigger_point` touches
+    /// (its zones and its X), or with `None` every view of the muscle.
+    #[must_use]
+    pub fn views_from<'a>(
+        &'a self,
+        atlas: &'a Atlas,
+        trigger_point: Option<&str>,
+    ) -> Vec<&'a ViewId> {
         atlas
             .views
             .iter()
             .map(|v| &v.id)
             .filter(|id| {
-                self.shapes.iter().any(|s| &s.view == *id)
-                    || self.zones.iter().any(|z| &z.view == *id)
-                    || self.trigger_points.iter().any(|t| &t.view == *id)
+                (trigger_point.is_none() && self.shapes.iter().any(|s| &s.view == *id))
+                    || self
+                        .zones
+                        .iter()
+                        .any(|z| &z.view == *id && z.refers_from(trigger_point))
+                    || self
+                        .trigger_points
+                        .iter()
+                        .any(|t| &t.view == *id && trigger_point.is_none_or(|l| t.label == l))
             })
             .collect()
+    }
+
+    /// The distinct trigger point labels, in data order (`TrP1`, `TrP2` …; one label
+    /// may be drawn on several views).
+    #[must_use]
+    pub fn trigger_point_labels(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for tp in &self.trigger_points {
+            if !out.contains(&tp.label.as_str()) {
+                out.push(&tp.label);
+            }
+        }
+        out
     }
 
     /// The areas of all zones of `kind`, without repeats, in data order.
     #[must_use]
     pub fn areas(&self, kind: ZoneKind) -> Vec<&str> {
+        self.areas_from(kind, None)
+    }
+
+    /// The areas of the zones of `kind` that the trigger point labelled
+    /// `trigger_point` refers to (all zones with `None`), without repeats.
+    #[must_use]
+    pub fn areas_from(&self, kind: ZoneKind, trigger_point: Option<&str>) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        for zone in self.zones.iter().filter(|z| z.kind == kind) {
+        for zone in self
+            .zones
+            .iter()
+            .filter(|z| z.kind == kind && z.refers_from(trigger_point))
+        {
             for area in &zone.areas {
                 if !out.contains(&area.as_str()) {
                     out.push(area);

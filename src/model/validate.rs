@@ -548,6 +548,37 @@ fn muscle_zones(report: &mut Report<'_>, raw: &RawMuscle, views: &[View]) -> Vec
                 left: Vec::new(),
             },
         };
+        let labels: Vec<&str> = raw
+            .trigger_points
+            .iter()
+            .map(|t| t.value.label.as_str())
+            .collect();
+        if let Some(unknown) = zone
+            .value
+            .trigger_points
+            .iter()
+            .find(|l| !labels.contains(&l.as_str()))
+        {
+            report.invalid(
+                zone.position,
+                format!(
+                    "zone names trigger point \"{unknown}\", which this muscle does not have; use one of its labels: {}.",
+                    labels.join(", ")
+                ),
+            );
+            continue;
+        }
+        let trigger_points = if zone.value.trigger_points.is_empty() {
+            let mut all: Vec<String> = Vec::new();
+            for l in labels {
+                if !all.iter().any(|a| a == l) {
+                    all.push(l.to_owned());
+                }
+            }
+            all
+        } else {
+            zone.value.trigger_points.clone()
+        };
         zones.push(Zone {
             kind: zone.value.kind,
             view: view.id.clone(),
@@ -556,6 +587,7 @@ fn muscle_zones(report: &mut Report<'_>, raw: &RawMuscle, views: &[View]) -> Vec
             authored: control,
             fill: sided_fill(view, outline),
             dots,
+            trigger_points,
         });
     }
     if !raw

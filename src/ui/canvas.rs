@@ -132,6 +132,8 @@ pub struct CanvasContent<'a> {
     /// Draw the selected muscle's shape and zones (the quiz hides one of them).
     pub show_shape: bool,
     pub show_zones: bool,
+    /// Only this trigger point's pattern (by label); `None`: all of them.
+    pub trigger_point: Option<&'a str>,
 }
 
 /// Shows the canvas filling `ui`; returns what the user did, if anything.
@@ -196,6 +198,7 @@ pub fn canvas_ui(
         overlay: content.overlay,
         show_shape: content.show_shape,
         show_zones: content.show_zones,
+        trigger_point: content.trigger_point,
     };
     for (panel, rect) in &placed {
         paint_panel(&painter, atlas, theme, panel, *rect, highlight);

@@ -11,17 +11,29 @@ pub enum DetailsAction {
     Select(MuscleId),
     /// List the members of this group (by id).
     ShowGroup(String),
+    /// Show only this trigger point's pattern (`None`: all of them).
+    ShowTriggerPoint(Option<String>),
 }
 
-/// Shows the selected muscle's text, or a short guide when nothing is selected;
-/// `warnings` are the warning signs of the regions its pattern reaches.
+/// How the selected muscle is shown, as the details describe it.
+#[derive(Clone, Copy, Debug)]
+pub struct DetailsShown<'a> {
+    /// The sides the pattern is shown on.
+    pub sides: &'a [Side],
+    /// The warning signs of the regions the pattern reaches.
+    pub warnings: &'a [&'a WarningRegion],
+    /// The trigger point whose pattern alone is shown, if one is chosen.
+    pub trigger_point: Option<&'a str>,
+}
+
+/// Shows the selected muscle's text, or a short guide when nothing is selected.
 pub fn details_ui(
     ui: &mut Ui,
     atlas: &Atlas,
     muscle: Option<&Muscle>,
-    sides: &[Side],
-    warnings: &[&WarningRegion],
+    shown: &DetailsShown<'_>,
 ) -> Option<DetailsAction> {
+    let (sides, warnings) = (shown.sides, shown.warnings);
     let mut action = None;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let Some(m) = muscle else {
@@ -47,6 +59,9 @@ pub fn details_ui(
             ui.weak(format!("Also called: {}", m.aliases.join(", ")));
         }
         ui.separator();
+        if let Some(choice) = trigger_point_choice_ui(ui, m, shown.trigger_point) {
+            action = Some(choice);
+        }
 
         ui.label(RichText::new("In plain words").strong());
         ui.label(&m.summary);
@@ -64,7 +79,9 @@ pub fn details_ui(
 
         warning_signs_ui(ui, warnings);
 
-        action = links_ui(ui, atlas, m);
+        if let Some(link) = links_ui(ui, atlas, m) {
+            action = Some(link);
+        }
 
         ui.label(RichText::new("Anatomy").strong());
         for (what, text) in [
@@ -79,9 +96,9 @@ pub fn details_ui(
 
         ui.label(RichText::new("Clinical description").strong());
         section_ui(ui, "Trigger points", &m.clinical.trigger_points);
-        let essential = m.areas(ZoneKind::Essential).join(", ");
+        let essential = m.areas_from(ZoneKind::Essential, shown.trigger_point).join(", ");
         section_ui(ui, &format!("Essential zone: {essential}"), &m.clinical.essential);
-        let spillover = m.areas(ZoneKind::Spillover).join(", ");
+        let spillover = m.areas_from(ZoneKind::Spillover, shown.trigger_point).join(", ");
         if !spillover.is_empty() || !m.clinical.spillover.is_empty() {
             section_ui(ui, &format!("Spillover zone: {spillover}"), &m.clinical.spillover);
         }
@@ -122,6 +139,32 @@ pub fn details_ui(
         }
     });
     action
+}
+
+/// With several trigger points: "Pattern of: All, `TrP1`, `TrP2`" to show one pattern
+/// alone. Returns the new choice when the user makes one.
+fn trigger_point_choice_ui(ui: &mut Ui, m: &Muscle, chosen: Option<&str>) -> Option<DetailsAction> {
+    let labels = m.trigger_point_labels();
+    if labels.len() < 2 {
+        return None;
+    }
+    let mut choice = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Pattern of:").strong());
+        if ui
+            .selectable_label(chosen.is_none(), "All trigger points")
+            .clicked()
+        {
+            choice = Some(DetailsAction::ShowTriggerPoint(None));
+        }
+        for label in labels {
+            if ui.selectable_label(chosen == Some(label), label).clicked() {
+                choice = Some(DetailsAction::ShowTriggerPoint(Some(label.to_owned())));
+            }
+        }
+    });
+    ui.add_space(4.0);
+    choice
 }
 
 /// The muscle's groups, synergists and associated muscles, each a link.

@@ -172,3 +172,48 @@ fn list_group_lists_only_that_groups_members_and_an_unknown_group_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("rotator_cuff"));
 }
+
+#[test]
+fn show_and_render_can_be_limited_to_one_trigger_point() {
+    let shown = json(&[
+        "show",
+        "upper_trapezius",
+        "--trigger-point",
+        "TrP2",
+        "--json",
+    ]);
+    let zones = shown["zones"].as_array().expect("zones");
+    assert!(!zones.is_empty());
+    for z in zones {
+        let tps: Vec<&str> = z["trigger_points"]
+            .as_array()
+            .expect("trigger_points")
+            .iter()
+            .filter_map(|t| t.as_str())
+            .collect();
+        assert!(tps.contains(&"TrP2"), "{z}");
+    }
+    let labels: Vec<&str> = shown["trigger_points"]
+        .as_array()
+        .expect("trigger points")
+        .iter()
+        .filter_map(|t| t["label"].as_str())
+        .collect();
+    assert_eq!(labels, ["TrP2"]);
+    for args in [
+        &["show", "upper_trapezius", "--trigger-point", "TrP7"][..],
+        &[
+            "render",
+            "--muscle",
+            "upper_trapezius",
+            "--trigger-point",
+            "TrP7",
+            "--out",
+            "/dev/null",
+        ][..],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("TrP1, TrP2"));
+    }
+}

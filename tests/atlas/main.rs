@@ -13,6 +13,7 @@ mod finder;
 mod groups;
 mod hit;
 mod lessons;
+mod patterns;
 mod quiz;
 mod readability;
 mod render;

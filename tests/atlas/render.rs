@@ -27,6 +27,7 @@ fn render_has_the_asked_size_and_zone_pixels_where_the_data_says() {
         muscle: Some(MuscleId("upper_trapezius".into())),
         sides: vec![Side::Right],
         views: vec![ViewId("back".into())],
+        trigger_point: None,
     };
     let theme = Theme::light();
     let mut renderer = OffscreenRenderer::new().expect("offscreen renderer");

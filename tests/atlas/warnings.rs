@@ -72,6 +72,7 @@ fn handout(atlas: Atlas, id: &str) -> Harness<'static, ()> {
         muscle: MuscleId(id.into()),
         side: Side::Right,
         date: "2026-12-02".into(),
+        trigger_point: None,
     };
     let theme = Theme::light();
     let mut h = Harness::builder()
