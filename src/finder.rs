@@ -44,7 +44,7 @@ pub struct Candidate {
     pub essential: usize,
     pub spillover: usize,
     pub marks: usize,
-    /// The trigger points whose zones hold the marks (for a muscle with several).
+    /// The trigger points whose zones hold the marks (for a split pattern).
     pub trigger_points: Vec<String>,
 }
 
@@ -137,34 +137,69 @@ fn zone_hit(view: &crate::model::View, zone: &Zone, side: Side, mark: &PainMark)
     }
 }
 
-/// The labels of `muscle`'s trigger points whose zones hold at least one of the marks
-/// (empty for a muscle with one trigger point, whose reason needs no label).
-#[must_use]
-pub fn covering_trigger_points(
-    atlas: &Atlas,
-    muscle: &Muscle,
-    side: Side,
-    marks: &[PainMark],
-) -> Vec<String> {
-    let labels = muscle.trigger_point_labels();
-    if labels.len() < 2 {
-        return Vec::new();
+/// A set of a muscle's zones, by index.
+#[derive(Clone, Default)]
+struct ZoneSet(Vec<bool>);
+
+impl ZoneSet {
+    fn add(&mut self, other: &ZoneSet) {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), false);
+        }
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= *b;
+        }
     }
-    labels
-        .into_iter()
-        .filter(|label| {
-            marks.iter().any(|mark| {
-                atlas.view(&mark.view).is_some_and(|view| {
-                    muscle.zones.iter().any(|z| {
-                        z.view == mark.view
-                            && z.refers_from(Some(label))
-                            && zone_hit(view, z, side, mark)
-                    })
-                })
-            })
-        })
-        .map(str::to_owned)
-        .collect()
+
+    fn zones<'m>(&self, muscle: &'m Muscle) -> impl Iterator<Item = &'m Zone> {
+        muscle
+            .zones
+            .iter()
+            .zip(self.0.iter().chain(std::iter::repeat(&false)))
+            .filter_map(|(z, hit)| hit.then_some(z))
+    }
+
+    fn coverage(&self, muscle: &Muscle) -> Coverage {
+        let mut best = Coverage::Outside;
+        for zone in self.zones(muscle) {
+            match zone.kind {
+                ZoneKind::Essential => return Coverage::Essential,
+                ZoneKind::Spillover => best = Coverage::Spillover,
+            }
+        }
+        best
+    }
+
+    /// The labels of the trigger points of the zones in the set, in data order
+    /// (empty for a pattern that is not split).
+    fn trigger_points(&self, muscle: &Muscle) -> Vec<String> {
+        if !muscle.pattern_is_split() {
+            return Vec::new();
+        }
+        muscle
+            .trigger_point_labels()
+            .into_iter()
+            .filter(|l| self.zones(muscle).any(|z| z.refers_from(Some(l))))
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// The zones of `muscle` (referred from `side`) that `mark` falls in.
+fn zones_hit(atlas: &Atlas, muscle: &Muscle, side: Side, mark: &PainMark) -> ZoneSet {
+    let mut set = ZoneSet::default();
+    let Some(view) = atlas.view(&mark.view) else {
+        return set;
+    };
+    for (i, zone) in muscle.zones.iter().enumerate() {
+        if zone.view == mark.view && zone_hit(view, zone, side, mark) {
+            if set.0.len() <= i {
+                set.0.resize(i + 1, false);
+            }
+            set.0[i] = true;
+        }
+    }
+    set
 }
 
 /// Ranks every muscle and side against the marks, best first. Muscles whose zones
@@ -178,8 +213,19 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
     for muscle in &atlas.muscles {
         for side in Side::BOTH {
             let (mut essential, mut spillover) = (0, 0);
+            // A split pattern needs every zone each mark falls in, to name the
+            // trigger points; any other pattern only the best zone per mark.
+            let split = muscle.pattern_is_split();
+            let mut all_hit = ZoneSet::default();
             for mark in marks {
-                match coverage(atlas, muscle, side, mark) {
+                let coverage = if split {
+                    let hit = zones_hit(atlas, muscle, side, mark);
+                    all_hit.add(&hit);
+                    hit.coverage(muscle)
+                } else {
+                    coverage(atlas, muscle, side, mark)
+                };
+                match coverage {
                     Coverage::Essential => essential += 1,
                     Coverage::Spillover => spillover += 1,
                     Coverage::Outside => {}
@@ -197,7 +243,7 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
                 essential,
                 spillover,
                 marks: marks.len(),
-                trigger_points: covering_trigger_points(atlas, muscle, side, marks),
+                trigger_points: all_hit.trigger_points(muscle),
             });
         }
     }

@@ -432,6 +432,14 @@ impl Muscle {
         out
     }
 
+    /// Whether the trigger points refer to different zones (some zone belongs to
+    /// only some of them), so that naming a trigger point says something.
+    #[must_use]
+    pub fn pattern_is_split(&self) -> bool {
+        let labels = self.trigger_point_labels().len();
+        labels > 1 && self.zones.iter().any(|z| z.trigger_points.len() < labels)
+    }
+
     /// The areas of all zones of `kind`, without repeats, in data order.
     #[must_use]
     pub fn areas(&self, kind: ZoneKind) -> Vec<&str> {
