@@ -97,15 +97,52 @@ const EMBEDDED_GROUPS: (&str, &str) = (
     include_str!("../../data/groups.ron"),
 );
 
-/// Parses and validates a groups file (always with positions: it is small, and
-/// member ids are checked against the muscles later, at their place in the file).
+/// Parses and validates a groups file: fast, without positions, when it is valid;
+/// otherwise again with positions, so that every error names its line and column.
+/// (Member ids are checked against the muscles later; see [`place_unknown_members`].)
 ///
 /// # Errors
 /// The syntax error; validation problems come with the valid groups.
 pub fn parse_groups(text: &str, file: &str) -> (Vec<PlacedGroup>, Vec<DataError>) {
+    if let Ok(raw) = parse_ron::<RawGroupsFile>(text, file, false) {
+        let (groups, errors) = validate_groups(raw, file);
+        if errors.is_empty() {
+            return (groups, errors);
+        }
+    }
+    parse_groups_placed(text, file)
+}
+
+/// [`parse_groups`] with the position of every member id.
+fn parse_groups_placed(text: &str, file: &str) -> (Vec<PlacedGroup>, Vec<DataError>) {
     match parse_ron::<RawGroupsFile>(text, file, true) {
         Ok(raw) => validate_groups(raw, file),
         Err(e) => (Vec::new(), vec![e]),
+    }
+}
+
+/// Gives the groups that name a muscle the atlas lacks the positions of their member
+/// ids (their file parsed again, with positions), so the error can point at them.
+fn place_unknown_members(groups: &mut [PlacedGroup], muscles: &[Muscle], texts: &[(&str, &str)]) {
+    let known = |id: &MuscleId| muscles.iter().any(|m| &m.id == id);
+    let mut files: Vec<String> = groups
+        .iter()
+        .filter(|g| !g.group.members.iter().all(known))
+        .map(|g| g.file.clone())
+        .collect();
+    files.dedup();
+    for file in files {
+        let Some((_, text)) = texts.iter().find(|(name, _)| *name == file) else {
+            continue;
+        };
+        for placed in parse_groups_placed(text, &file).0 {
+            if let Some(slot) = groups
+                .iter_mut()
+                .find(|g| g.file == file && g.group.id == placed.group.id)
+            {
+                slot.member_positions = placed.member_positions;
+            }
+        }
     }
 }
 
@@ -647,6 +684,12 @@ fn build_on(
     }
     drop_unplaced(&mut muscles, &sources_again, &warnings, &mut report.errors);
     check_links(&mut muscles, &sources_again, &mut report.errors);
+    let mut groups = groups;
+    let mut group_texts = vec![EMBEDDED_GROUPS];
+    if let Some(src) = extras.groups {
+        group_texts.push((src.name.as_str(), src.text.as_str()));
+    }
+    place_unknown_members(&mut groups, &muscles, &group_texts);
     let groups = check_group_members(groups, &muscles, &mut report.errors);
     report.atlas = Atlas::new(views, muscles, warnings, groups);
     report
