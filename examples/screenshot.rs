@@ -42,6 +42,12 @@ fn main() {
             .map(|v| MuscleId(v.to_owned()))
             .collect::<Vec<_>>()
     });
+    // `--trigger-point LABEL` anywhere: only that trigger point's pattern.
+    let trigger_point = args.iter().position(|a| a == "--trigger-point").map(|i| {
+        let label = args.get(i + 1).cloned().unwrap_or_default();
+        args.drain(i..(i + 2).min(args.len()));
+        label
+    });
     let Some(out) = args.first().cloned() else {
         eprintln!("usage: screenshot OUT.png [MUSCLE_ID] [right|left|both] [WIDTHxHEIGHT]");
         std::process::exit(2);
@@ -55,6 +61,7 @@ fn main() {
     app.prefs.dark_mode = dark;
     app.prefs.presentation = present;
     app.work.compare = compare.unwrap_or_default();
+    app.work.trigger_point = trigger_point;
     if let Some(views) = views {
         app.prefs.auto_views = false;
         app.prefs.chosen_views = views;
