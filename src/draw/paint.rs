@@ -265,17 +265,7 @@ fn body_shapes(
         let single = highlight.overlay.is_empty();
         let chosen = highlight.trigger_point.filter(|_| single);
         for (muscle, _, _) in &styles {
-            for tp in muscle.trigger_points.iter().filter(|tp| tp.view == view.id) {
-                if chosen.is_some_and(|c| c != tp.label) {
-                    continue;
-                }
-                for &side in pattern_sides {
-                    if let Some(g) = shown(side) {
-                        let scale = t.scale() * if chosen.is_some() { CHOSEN_X } else { 1.0 };
-                        out.extend(trigger_point_halo(theme, t.apply(*tp.pos.get(g)), scale));
-                    }
-                }
-            }
+            halo_shapes(out, theme, muscle, view, t, chosen, pattern_sides, &shown);
         }
         // Spillover of every pattern first, then every essential zone on top.
         for kind in [ZoneKind::Spillover, ZoneKind::Essential] {
@@ -446,6 +436,35 @@ fn muscle_map_shapes(
                 let pts = closed_points(tess.for_scale(t.pixels_per_unit()).0, t);
                 let stroke = Stroke::new(detail_w * 0.8, theme.muscle_line);
                 outline_shapes(out, pts, stroke, muscle.layer, Dash::MAP, t.scale());
+            }
+        }
+    }
+}
+
+/// The halos of `muscle`'s X marks on `view` (only the chosen one's, if one is
+/// chosen), drawn before the zones.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the panel's drawing context, passed as body_shapes has it"
+)]
+fn halo_shapes(
+    out: &mut Vec<Shape>,
+    theme: &Theme,
+    muscle: &Muscle,
+    view: &View,
+    t: &ScreenFromBody,
+    chosen: Option<&str>,
+    sides: &[Side],
+    shown: &dyn Fn(Side) -> Option<Side>,
+) {
+    for tp in muscle.trigger_points.iter().filter(|tp| tp.view == view.id) {
+        if chosen.is_some_and(|c| c != tp.label) {
+            continue;
+        }
+        for &side in sides {
+            if let Some(g) = shown(side) {
+                let scale = t.scale() * if chosen.is_some() { CHOSEN_X } else { 1.0 };
+                out.extend(trigger_point_halo(theme, t.apply(*tp.pos.get(g)), scale));
             }
         }
     }
