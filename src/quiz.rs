@@ -141,9 +141,27 @@ pub fn next_question_in(
             side,
         },
         QuizKind::NameTheMuscle => {
-            // Distractors from the same region when it has enough muscles.
-            let others: Vec<&MuscleId> = if pool.len() >= 4 {
+            // Distractors from the answer's own body region, so the choice is between
+            // neighbours (a shoulder pattern against other shoulder muscles), taken from
+            // the pool where it has three of them; else from the whole region, else from
+            // the whole atlas.
+            let region = atlas.muscle(&answer).map(|m| m.region.as_str());
+            let same_region = |id: &&MuscleId| {
+                **id != answer && atlas.muscle(id).map(|m| m.region.as_str()) == region
+            };
+            let in_pool: Vec<&MuscleId> = pool.iter().copied().filter(same_region).collect();
+            let in_region: Vec<&MuscleId> = atlas
+                .muscles
+                .iter()
+                .map(|m| &m.id)
+                .filter(same_region)
+                .collect();
+            let others: Vec<&MuscleId> = if in_pool.len() >= 3 {
+                in_pool
+            } else if pool.len() >= 4 {
                 pool.iter().copied().filter(|m| **m != answer).collect()
+            } else if in_region.len() >= 3 {
+                in_region
             } else {
                 atlas
                     .muscles

@@ -11,7 +11,7 @@ use crate::ui::quiz_panel::QuizAction;
 
 use super::content::Content;
 use super::prefs::{ListTab, Preferences};
-use super::state::{Mode, WorkingState};
+use super::state::{Mode, ViewSettings, WorkingState};
 use crate::ui::list::ListGrouping;
 
 /// Something a panel or key asked for, applied after the UI pass.
@@ -121,6 +121,9 @@ impl WorkingState {
             Command::ClearCompare => self.compare.clear(),
             Command::StartLesson(n) => {
                 if n < content.lessons.len() {
+                    if self.lesson.is_none() {
+                        self.before_lesson = Some(ViewSettings::of(prefs, *zoom));
+                    }
                     self.lesson = Some((n, 0));
                     self.show_lesson_step(content, prefs, zoom);
                 }
@@ -136,7 +139,7 @@ impl WorkingState {
                     self.show_lesson_step(content, prefs, zoom);
                 }
             }
-            Command::EndLesson => self.lesson = None,
+            Command::EndLesson => self.end_lesson(prefs, zoom),
             Command::Paint { panel, pos_in_body } => {
                 self.finder
                     .paint(atlas, &panel.view, panel.side, pos_in_body);
@@ -174,6 +177,14 @@ impl WorkingState {
         }
     }
 
+    /// Ends the lesson and puts back the side, views and zoom it had changed.
+    pub fn end_lesson(&mut self, prefs: &mut Preferences, zoom: &mut Zoom) {
+        self.lesson = None;
+        if let Some(before) = self.before_lesson.take() {
+            before.restore(prefs, zoom);
+        }
+    }
+
     fn toggle_compare(&mut self, id: MuscleId) {
         if let Some(i) = self.compare.iter().position(|c| *c == id) {
             self.compare.remove(i);
@@ -187,11 +198,10 @@ impl WorkingState {
         }
     }
 
-    /// Asks the next quiz question, showing the side it is about.
-    fn ask(&mut self, content: &Content, prefs: &mut Preferences) {
-        if let Some(question) = self.quiz.ask(&content.atlas) {
-            prefs.side = question.side().into();
-        }
+    /// Asks the next quiz question. The canvas shows the side it is about; the
+    /// user's own side preference is left alone (it is saved, the quiz is not).
+    fn ask(&mut self, content: &Content, _prefs: &mut Preferences) {
+        self.quiz.ask(&content.atlas);
     }
 
     /// Selects the next (`+1`) or previous (`-1`) muscle of the selected muscle's

@@ -102,8 +102,13 @@ impl AtlasApp {
                     ctx.memory_mut(egui::Memory::stop_text_input);
                 } else if self.windows.help {
                     self.windows.help = false;
+                } else if self.windows.export || self.windows.lessons || self.windows.about {
+                    // The topmost window closes first, as in any desktop program.
+                    self.windows.export = false;
+                    self.windows.lessons = false;
+                    self.windows.about = false;
                 } else if self.work.lesson.is_some() {
-                    self.work.lesson = None;
+                    self.apply(Command::EndLesson);
                 } else {
                     self.work.selected = None;
                     self.work.compare.clear();

@@ -163,7 +163,7 @@ impl AtlasApp {
     pub fn reload_data(&mut self) {
         self.content.reload();
         self.windows.errors = !self.content.errors.is_empty();
-        self.work.lesson = None;
+        self.work.end_lesson(&mut self.prefs, &mut self.canvas.zoom);
     }
 
     /// Reloads the data folder when its watcher (a background thread looking four

@@ -54,6 +54,38 @@ pub struct WorkingState {
     /// Only this trigger point's pattern of the selected muscle (by label); `None`:
     /// all of them. Cleared when the selection changes.
     pub trigger_point: Option<String>,
+    /// The side, views and zoom before the lesson began, put back when it ends.
+    pub before_lesson: Option<ViewSettings>,
+}
+
+/// What a lesson step changes: the side, the views and the zoom.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewSettings {
+    side: crate::model::SideChoice,
+    auto_views: bool,
+    chosen_views: Vec<ViewId>,
+    zoom: crate::ui::canvas::Zoom,
+}
+
+impl ViewSettings {
+    /// The settings as they are now.
+    #[must_use]
+    pub fn of(prefs: &Preferences, zoom: crate::ui::canvas::Zoom) -> Self {
+        Self {
+            side: prefs.side,
+            auto_views: prefs.auto_views,
+            chosen_views: prefs.chosen_views.clone(),
+            zoom,
+        }
+    }
+
+    /// Puts these settings back.
+    pub fn restore(self, prefs: &mut Preferences, zoom: &mut crate::ui::canvas::Zoom) {
+        prefs.side = self.side;
+        prefs.auto_views = self.auto_views;
+        prefs.chosen_views = self.chosen_views;
+        *zoom = self.zoom;
+    }
 }
 
 impl WorkingState {
@@ -70,6 +102,7 @@ impl WorkingState {
             quiz: QuizState::with_seed(quiz_seed),
             lesson: None,
             trigger_point: None,
+            before_lesson: None,
         }
     }
 

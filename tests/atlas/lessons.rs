@@ -207,3 +207,42 @@ fn a_whole_lecture_runs_from_the_keyboard() {
     assert!(h.state().work.lesson.is_none());
     assert!(h.state().prefs.presentation);
 }
+
+#[test]
+fn ending_a_lesson_puts_back_the_side_views_and_zoom_it_changed() {
+    use trigger_atlas::app::Command;
+    use trigger_atlas::model::SideChoice;
+    let report = embedded();
+    let mut app = AtlasApp::from_parts(report.atlas, report.errors);
+    app.prefs.side = SideChoice::Left;
+    let before = (
+        app.prefs.side,
+        app.prefs.auto_views,
+        app.prefs.chosen_views.clone(),
+    );
+    let n = app
+        .content
+        .lessons
+        .iter()
+        .position(|l| l.title == "Sciatica mimics")
+        .expect("lesson");
+    app.apply(Command::StartLesson(n));
+    for _ in 0..5 {
+        app.apply(Command::LessonStep(1));
+    }
+    assert!(
+        (app.prefs.side, app.prefs.auto_views) != (before.0, before.1)
+            || (app.canvas.zoom.factor - 1.0).abs() > f32::EPSILON,
+        "the lesson changed something"
+    );
+    app.apply(Command::EndLesson);
+    assert_eq!(
+        (
+            app.prefs.side,
+            app.prefs.auto_views,
+            app.prefs.chosen_views.clone()
+        ),
+        before
+    );
+    assert!((app.canvas.zoom.factor - 1.0).abs() < f32::EPSILON);
+}

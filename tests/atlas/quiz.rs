@@ -9,6 +9,7 @@ use trigger_atlas::draw::layout::Panel;
 use trigger_atlas::model::{Side, ZoneKind};
 use trigger_atlas::quiz::QuizState;
 use trigger_atlas::quiz::{Feedback, Question};
+use trigger_atlas::ui::quiz_panel::QuizAction;
 
 use crate::embedded;
 
@@ -134,7 +135,6 @@ fn finding_the_pain_scores_a_click_in_the_pattern() {
 #[test]
 fn the_region_filter_limits_the_questions() {
     use trigger_atlas::app::Command;
-    use trigger_atlas::ui::quiz_panel::QuizAction;
     let mut h = harness(3);
     // What the Region box sends when "Leg and foot" is picked.
     h.state_mut()
@@ -153,4 +153,46 @@ fn the_region_filter_limits_the_questions() {
         assert_eq!(region.as_deref(), Some("Leg and foot"));
         h.state_mut().apply(Command::Quiz(QuizAction::Next));
     }
+}
+
+#[test]
+fn with_every_region_the_wrong_choices_are_neighbours_and_the_saved_side_stays() {
+    use trigger_atlas::app::Command;
+    use trigger_atlas::model::SideChoice;
+    let report = embedded();
+    let mut app = AtlasApp::from_parts(report.atlas, report.errors);
+    app.work.quiz = QuizState::with_seed(11);
+    app.prefs.side = SideChoice::Both;
+    app.apply(Command::SetMode(trigger_atlas::app::Mode::Quiz));
+    let mut left_questions = 0;
+    for _ in 0..30 {
+        let Some(Question::NameTheMuscle {
+            answer,
+            choices,
+            side,
+        }) = app.work.quiz.question.clone()
+        else {
+            panic!("a naming question");
+        };
+        let region = &app.content.atlas.muscle(&answer).expect("answer").region;
+        for c in &choices {
+            assert_eq!(
+                &app.content.atlas.muscle(c).expect("choice").region,
+                region,
+                "{c} is not a neighbour of {answer}"
+            );
+        }
+        left_questions += usize::from(side == trigger_atlas::model::Side::Left);
+        app.apply(Command::Quiz(QuizAction::Choose(answer)));
+        app.apply(Command::Quiz(QuizAction::Next));
+    }
+    assert!(
+        left_questions > 0,
+        "some questions were about the left side"
+    );
+    assert_eq!(
+        app.prefs.side,
+        SideChoice::Both,
+        "the quiz left the saved side alone"
+    );
 }

@@ -899,3 +899,19 @@ fn editing_a_data_file_reloads_it_and_a_broken_edit_keeps_the_last_good_version(
     );
     assert!(h.state().windows.errors, "the error is shown");
 }
+
+#[test]
+fn esc_closes_the_export_window_before_it_clears_the_selection() {
+    let mut h = harness();
+    click_label(&mut h, "Masseter");
+    h.get_by_label("Export…").click();
+    h.run();
+    assert!(h.state().windows.export);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().windows.export, "Esc closes the window");
+    assert_eq!(h.state().work.selected, Some(MuscleId("masseter".into())));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().work.selected, None, "then clears the selection");
+}
