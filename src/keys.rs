@@ -135,7 +135,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: "Esc",
-        does: "leave the search box, close this help, end a lesson, clear the selection",
+        does: "leave the search box, close this help or a window, end a lesson, clear the selection",
         presses: &[key(Key::Escape, KeyAction::Escape)],
     },
     Shortcut {
