@@ -100,7 +100,11 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
             .map_or_else(|| id.0.clone(), |m| m.name.clone())
     };
     match question {
-        Question::NameTheMuscle { choices, side, .. } => {
+        Question::NameTheMuscle {
+            choices,
+            side,
+            answer,
+        } => {
             ui.label(
                 RichText::new(format!(
                     "Which muscle refers pain like this ({} side)?",
@@ -109,9 +113,18 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
                 .strong(),
             );
             for (i, id) in choices.iter().enumerate() {
-                let label = format!("{}. {}", i + 1, name(id));
+                // Once answered, the right choice is marked, whatever was picked.
+                let is_answer = quiz.feedback.is_some() && id == answer;
+                let label = if is_answer {
+                    format!("{}. {} — the answer", i + 1, name(id))
+                } else {
+                    format!("{}. {}", i + 1, name(id))
+                };
                 if ui
-                    .add_enabled(quiz.feedback.is_none(), egui::Button::new(label))
+                    .add_enabled(
+                        quiz.feedback.is_none(),
+                        egui::Button::new(label).selected(is_answer),
+                    )
                     .clicked()
                 {
                     action = Some(QuizAction::Choose(id.clone()));

@@ -196,3 +196,20 @@ fn with_every_region_the_wrong_choices_are_neighbours_and_the_saved_side_stays()
         "the quiz left the saved side alone"
     );
 }
+
+#[test]
+fn after_a_wrong_answer_the_right_choice_is_marked() {
+    let mut h = harness(3);
+    let right = choice_label(&h, true);
+    let wrong = choice_label(&h, false);
+    h.get_by_label(&wrong).click();
+    h.run();
+    assert!(
+        h.query_by_label(&format!("{right} — the answer")).is_some(),
+        "the right choice, {right}, is marked"
+    );
+    assert!(
+        h.query_by_label_contains(&format!("{wrong} — the answer"))
+            .is_none()
+    );
+}
