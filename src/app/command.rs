@@ -205,14 +205,24 @@ impl WorkingState {
     }
 
     /// Selects the next (`+1`) or previous (`-1`) muscle of the selected muscle's
-    /// region, wrapping around; with nothing selected, the first muscle.
+    /// region (or, with a search, of what it found), wrapping around; with nothing
+    /// selected, the first muscle.
     fn step_muscle(&mut self, content: &Content, step: isize) {
         let atlas = &content.atlas;
+        let query = self.search.trim().to_lowercase();
         let region = self.selected_muscle(atlas).map(|m| m.region.clone());
+        // With a search, the arrows step through what it found; else through the
+        // selected muscle's region.
         let list: Vec<&MuscleId> = atlas
             .muscles
             .iter()
-            .filter(|m| region.as_ref().is_none_or(|r| &m.region == r))
+            .filter(|m| {
+                if query.is_empty() {
+                    region.as_ref().is_none_or(|r| &m.region == r)
+                } else {
+                    crate::ui::list::search_matches(atlas, m, &query)
+                }
+            })
             .map(|m| &m.id)
             .collect();
         if list.is_empty() {

@@ -7,6 +7,18 @@ use crate::model::{Atlas, Layer, Muscle, MuscleId};
 /// The id of the search box, so `/` can focus it.
 pub const SEARCH_ID: &str = "muscle_search";
 
+/// Whether `m` is listed for the search `query_lower` (lower case): its name, Latin
+/// name, aliases, conditions or symptoms match, or it belongs to a group whose name
+/// does. An empty query lists everything.
+#[must_use]
+pub fn search_matches(atlas: &Atlas, m: &Muscle, query_lower: &str) -> bool {
+    m.matches(query_lower)
+        || atlas
+            .groups
+            .iter()
+            .any(|g| g.name.to_lowercase().contains(query_lower) && g.members.contains(&m.id))
+}
+
 /// How the muscle list is grouped.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ListGrouping {
@@ -34,24 +46,29 @@ pub fn muscle_list_ui(
         ui.selectable_value(grouping, ListGrouping::Function, "Function");
     });
     let label = ui.label("Search");
-    ui.add(
-        egui::TextEdit::singleline(search)
-            .id(egui::Id::unique(SEARCH_ID))
-            .hint_text("Name, alias, condition or group")
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id);
+    let search_box = ui
+        .add(
+            egui::TextEdit::singleline(search)
+                .id(egui::Id::unique(SEARCH_ID))
+                .hint_text("Name, alias, condition or group")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     ui.add_space(4.0);
     let query = search.trim().to_lowercase();
-    // Members of the groups whose name matches the query count as matches.
-    let in_matching_group = |m: &Muscle| {
-        !query.is_empty()
-            && atlas
-                .groups
-                .iter()
-                .any(|g| g.name.to_lowercase().contains(&query) && g.members.contains(&m.id))
-    };
-    let shown = |m: &Muscle| m.matches(&query) || in_matching_group(m);
+    let shown = |m: &Muscle| search_matches(atlas, m, &query);
+    // Enter (or Down) in the search box picks the first muscle found; then the
+    // arrows step through what was found.
+    let enter = search_box.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let down = search_box.has_focus() && ui.input(|i| i.key_pressed(egui::Key::ArrowDown));
+    if (enter || down) && !query.is_empty() {
+        picked = atlas
+            .muscles
+            .iter()
+            .find(|m| shown(m))
+            .map(|m| m.id.clone());
+        search_box.surrender_focus();
+    }
     let sections: Vec<(String, Vec<&Muscle>)> = match grouping {
         ListGrouping::Region => atlas
             .regions()

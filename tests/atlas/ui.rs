@@ -915,3 +915,39 @@ fn esc_closes_the_export_window_before_it_clears_the_selection() {
     h.run();
     assert_eq!(h.state().work.selected, None, "then clears the selection");
 }
+
+#[test]
+fn enter_in_the_search_box_picks_the_first_match_and_the_arrows_stay_in_the_matches() {
+    let mut h = harness();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("rotator cuff");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let first = h
+        .state()
+        .work
+        .selected
+        .clone()
+        .expect("Enter picks a muscle");
+    let cuff = [
+        "infraspinatus",
+        "subscapularis",
+        "supraspinatus",
+        "teres_minor",
+    ];
+    assert_eq!(first.0, cuff[0], "the first match in list order");
+    for expected in &cuff[1..] {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+        assert_eq!(
+            h.state().work.selected.as_ref().map(|m| m.0.as_str()),
+            Some(*expected)
+        );
+    }
+    // Past the last match it wraps to the first, not into the rest of the region.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().work.selected, Some(first));
+}
