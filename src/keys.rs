@@ -130,7 +130,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: "/",
-        does: "search",
+        does: "search (Enter picks the first muscle found; the arrows then step through what it found)",
         presses: &[text("/", KeyAction::FocusSearch)],
     },
     Shortcut {
