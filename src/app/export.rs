@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::export::{Export, FigureSpec, HandoutSpec, OffscreenRenderer, today};
-use crate::model::{Side, SideChoice, ViewId};
+use crate::model::ViewId;
 use crate::ui::export_window::ExportJob;
 
 use super::AtlasApp;
@@ -69,10 +69,7 @@ impl AtlasApp {
             }
             ExportJob::Handout(paper) => {
                 let muscle = self.work.selected.clone().ok_or("select a muscle first")?;
-                let side = match self.prefs.side {
-                    SideChoice::Left => Side::Left,
-                    SideChoice::Right | SideChoice::Both => Side::Right,
-                };
+                let side = self.prefs.side;
                 Export::Handout {
                     spec: HandoutSpec {
                         muscle,

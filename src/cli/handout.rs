@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::args::{PaperArg, SideArg};
+use super::args::{PaperArg, SideChoiceArg};
 use crate::export::{Export, HandoutSpec, OffscreenRenderer, today};
 use crate::model::MuscleId;
 
@@ -14,9 +14,9 @@ pub struct HandoutArgs {
     /// The muscle id (see `list`).
     #[arg(long)]
     muscle: String,
-    /// The patient's side.
+    /// The patient's side, or both.
     #[arg(long, value_enum, default_value = "right")]
-    side: SideArg,
+    side: SideChoiceArg,
     /// Paper size.
     #[arg(long, value_enum, default_value = "a4")]
     paper: PaperArg,

@@ -5,7 +5,7 @@
 use egui::{Align2, FontId, Rect, RichText, Ui, UiBuilder, pos2, vec2};
 
 use super::{FigureSpec, figure_ui};
-use crate::model::{Atlas, MuscleId, Side, ZoneKind};
+use crate::model::{Atlas, MuscleId, SideChoice, ZoneKind};
 use crate::theme::Theme;
 
 /// Paper sizes, rendered at 150 pixels per inch.
@@ -39,7 +39,8 @@ impl Paper {
 #[derive(Clone, Debug, PartialEq)]
 pub struct HandoutSpec {
     pub muscle: MuscleId,
-    pub side: Side,
+    /// The patient's side, or both sides.
+    pub side: SideChoice,
     /// The date printed on the page, e.g. "2026-11-26".
     pub date: String,
     /// Only this trigger point's pattern (by label); `None`: all of them.
@@ -115,7 +116,7 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
         Rect::from_min_size(pos2(inner.left(), top), vec2(inner.width(), figure_height));
     let figure = FigureSpec {
         muscle: Some(m.id.clone()),
-        sides: vec![spec.side],
+        sides: spec.side.sides().to_vec(),
         views: Vec::new(),
         trigger_point: spec.trigger_point.clone(),
     };
@@ -152,9 +153,13 @@ fn handout_text_ui(
         ui.label(RichText::new(text).size(body_font).color(theme.label));
     };
     let tp = spec.trigger_point.as_deref();
+    let sides = match spec.side {
+        SideChoice::Both => "both sides".to_owned(),
+        one => format!("{} side", one.word()),
+    };
     let title = match tp {
-        Some(tp) => format!("{} {tp} ({} side)", m.name, spec.side.word()),
-        None => format!("{} ({} side)", m.name, spec.side.word()),
+        Some(tp) => format!("{} {tp} ({sides})", m.name),
+        None => format!("{} ({sides})", m.name),
     };
     heading(ui, &title);
     para(ui, &m.summary);

@@ -217,3 +217,25 @@ fn show_and_render_can_be_limited_to_one_trigger_point() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("TrP1, TrP2"));
     }
 }
+
+#[test]
+fn a_handout_can_show_both_sides() {
+    let dir = temp_dir("handout-both");
+    let out = dir.join("both.png");
+    let status = run(&[
+        "handout",
+        "--muscle",
+        "gluteus_minimus",
+        "--side",
+        "both",
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let page = image::open(&out).expect("handout written");
+    assert_eq!((page.width(), page.height()), (1240, 1754));
+}

@@ -5,7 +5,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use trigger_atlas::export::{HandoutSpec, handout_ui};
 use trigger_atlas::io::load_atlas;
-use trigger_atlas::model::{Atlas, ErrorKind, MuscleId, Side};
+use trigger_atlas::model::{Atlas, ErrorKind, MuscleId};
 use trigger_atlas::theme::Theme;
 
 use crate::{embedded, temp_dir};
@@ -70,7 +70,7 @@ fn a_headache_pattern_gets_the_headache_signs_and_a_chest_pattern_the_heart_sign
 fn handout(atlas: Atlas, id: &str) -> Harness<'static, ()> {
     let spec = HandoutSpec {
         muscle: MuscleId(id.into()),
-        side: Side::Right,
+        side: trigger_atlas::model::SideChoice::Right,
         date: "2026-12-02".into(),
         trigger_point: None,
     };
