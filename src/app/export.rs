@@ -13,11 +13,35 @@ use super::background::DialogAnswer;
 impl AtlasApp {
     /// Asks where to save `job` (on a background thread, so the window keeps drawing).
     pub(super) fn start_export(&mut self, job: ExportJob) {
-        let name = job.suggested_name(
+        let name = self.suggested_name(job);
+        self.background.ask_where_to_save(job, name);
+    }
+
+    /// Saves `job` under its suggested name into the folder typed in the export window
+    /// (which must exist: a mistyped folder is reported, not created).
+    pub(super) fn export_into_folder(&mut self, job: ExportJob) {
+        let folder = std::path::PathBuf::from(self.windows.export_choices.folder.trim());
+        let status = if folder.is_dir() {
+            let name = self.suggested_name(job);
+            let path = folder.join(name);
+            match self.export_to(job, &path) {
+                Ok(()) => format!("Saved {}", path.display()),
+                Err(e) => format!("Not saved: {e}"),
+            }
+        } else {
+            format!(
+                "Not saved: there is no folder {}; type the path of an existing folder.",
+                folder.display()
+            )
+        };
+        self.windows.export_choices.status = Some(status);
+    }
+
+    fn suggested_name(&self, job: ExportJob) -> String {
+        job.suggested_name(
             self.work.selected.as_ref().map(|id| id.0.as_str()),
             self.prefs.side.word(),
-        );
-        self.background.ask_where_to_save(job, name);
+        )
     }
 
     /// Once the user has picked a file, renders and saves it.
@@ -33,7 +57,10 @@ impl AtlasApp {
         };
         self.background.pending_export = None;
         let Some(path) = answer else {
-            self.windows.export_choices.status = Some("Not saved: no file was chosen.".to_owned());
+            self.windows.export_choices.status = Some(
+                "Not saved: no file was chosen. If no dialog appeared, type a folder below and use “Save here”."
+                    .to_owned(),
+            );
             return;
         };
         self.windows.export_choices.status = Some(match self.export_to(job, &path) {

@@ -79,7 +79,10 @@ impl AtlasApp {
                 .show(ui, |ui| match lesson_bar_ui(ui, lesson, step) {
                     Some(LessonAction::Step(by)) => commands.push(Command::LessonStep(by)),
                     Some(LessonAction::End) => commands.push(Command::EndLesson),
-                    Some(LessonAction::Start(_) | LessonAction::OpenFile) | None => {}
+                    Some(
+                        LessonAction::Start(_) | LessonAction::OpenFile | LessonAction::OpenPath,
+                    )
+                    | None => {}
                 });
         }
         egui::CentralPanel::default()

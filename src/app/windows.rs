@@ -2,7 +2,7 @@
 //! keyboard help and "About trigger points". Which are open is a small set of flags;
 //! each window's contents are a panel of `ui/`.
 
-use crate::ui::export_window::{ExportChoices, export_ui};
+use crate::ui::export_window::{Destination, ExportChoices, export_ui};
 use crate::ui::lessons::{LessonAction, lesson_list_ui};
 
 use super::AtlasApp;
@@ -23,6 +23,8 @@ pub struct Windows {
     /// The data problems window.
     pub errors: bool,
     pub export_choices: ExportChoices,
+    /// A lesson file's path, typed in the lessons window.
+    pub lesson_path: String,
 }
 
 impl AtlasApp {
@@ -44,8 +46,10 @@ impl AtlasApp {
                     job = export_ui(ui, &mut self.windows.export_choices, selected, busy);
                 });
             self.windows.export = open;
-            if let Some(job) = job {
-                self.start_export(job);
+            match job {
+                Some((job, Destination::Dialog)) => self.start_export(job),
+                Some((job, Destination::Folder)) => self.export_into_folder(job),
+                None => {}
             }
         }
         self.finish_export(ctx);
@@ -117,12 +121,21 @@ impl AtlasApp {
             .open(&mut open)
             .default_width(380.0)
             .show(ctx, |ui| {
-                action = lesson_list_ui(ui, &self.content.lessons, can_open);
+                action = lesson_list_ui(
+                    ui,
+                    &self.content.lessons,
+                    can_open,
+                    &mut self.windows.lesson_path,
+                );
             });
         self.windows.lessons = open;
         match action {
             Some(LessonAction::Start(i)) => commands.push(Command::StartLesson(i)),
             Some(LessonAction::OpenFile) => self.background.ask_for_lesson_file(),
+            Some(LessonAction::OpenPath) => {
+                let path = std::path::PathBuf::from(self.windows.lesson_path.trim());
+                self.open_lesson_file(&path, commands);
+            }
             Some(LessonAction::Step(_) | LessonAction::End) | None => {}
         }
         let Some(pending) = &self.background.pending_open else {
@@ -135,16 +148,21 @@ impl AtlasApp {
             }
             DialogAnswer::Answered(Some(path)) => {
                 self.background.pending_open = None;
-                match crate::io::load_lesson_file(&path, &self.content.atlas) {
-                    Ok(lesson) => {
-                        self.content.lessons.push(lesson);
-                        commands.push(Command::StartLesson(self.content.lessons.len() - 1));
-                    }
-                    Err(errors) => {
-                        self.content.errors.extend(errors);
-                        self.windows.errors = true;
-                    }
-                }
+                self.open_lesson_file(&path, commands);
+            }
+        }
+    }
+
+    /// Loads the lesson file at `path` and starts it, or shows why it cannot.
+    fn open_lesson_file(&mut self, path: &std::path::Path, commands: &mut Vec<Command>) {
+        match crate::io::load_lesson_file(path, &self.content.atlas) {
+            Ok(lesson) => {
+                self.content.lessons.push(lesson);
+                commands.push(Command::StartLesson(self.content.lessons.len() - 1));
+            }
+            Err(errors) => {
+                self.content.errors.extend(errors);
+                self.windows.errors = true;
             }
         }
     }

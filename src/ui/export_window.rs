@@ -1,5 +1,6 @@
 //! The export window: a picture of the current view, or a patient handout, saved
-//! through the system's save dialog.
+//! through the system's save dialog, or straight into a folder the user types (for
+//! desktops without a file dialog, such as a bare X server or a kiosk).
 
 use egui::Ui;
 
@@ -15,6 +16,8 @@ pub struct ExportChoices {
     pub paper: Paper,
     /// The result of the last export, shown to the user.
     pub status: Option<String>,
+    /// The folder "Save here" writes into.
+    pub folder: String,
 }
 
 impl Default for ExportChoices {
@@ -23,8 +26,25 @@ impl Default for ExportChoices {
             size: PICTURE_SIZES[0],
             paper: Paper::A4,
             status: None,
+            folder: default_folder(),
         }
     }
+}
+
+/// Where "Save here" writes by default: the user's home folder, else the current one.
+fn default_folder() -> String {
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map_or_else(|| ".".to_owned(), |h| h.to_string_lossy().into_owned())
+}
+
+/// Where to save it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// Ask with the system's save dialog.
+    Dialog,
+    /// Straight into [`ExportChoices::folder`], under the suggested name.
+    Folder,
 }
 
 /// What to save.
@@ -48,13 +68,13 @@ impl ExportJob {
     }
 }
 
-/// Shows the export choices; returns the job the user asked to save.
+/// Shows the export choices; returns the job the user asked to save, and where.
 pub fn export_ui(
     ui: &mut Ui,
     choices: &mut ExportChoices,
     muscle_selected: bool,
     busy: bool,
-) -> Option<ExportJob> {
+) -> Option<(ExportJob, Destination)> {
     let mut job = None;
     ui.label(egui::RichText::new("Picture of the current view").strong());
     ui.horizontal(|ui| {
@@ -62,30 +82,58 @@ pub fn export_ui(
             ui.selectable_value(&mut choices.size, (w, h), format!("{w} × {h}"));
         }
     });
-    if ui
-        .add_enabled(!busy, egui::Button::new("Save picture…"))
-        .clicked()
-    {
-        job = Some(ExportJob::Picture {
-            width: choices.size.0,
-            height: choices.size.1,
-        });
-    }
+    let picture = ExportJob::Picture {
+        width: choices.size.0,
+        height: choices.size.1,
+    };
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!busy, egui::Button::new("Save picture…"))
+            .clicked()
+        {
+            job = Some((picture, Destination::Dialog));
+        }
+        if ui
+            .add_enabled(!busy, egui::Button::new("Save picture here"))
+            .clicked()
+        {
+            job = Some((picture, Destination::Folder));
+        }
+    });
     ui.separator();
     ui.label(egui::RichText::new("Patient handout").strong());
-    ui.label("One page with the pattern, what it means in plain words, the warning signs that need urgent care, the source and the date.");
+    ui.label("One page with the pattern, what it means in plain words, what you can do, the warning signs that need urgent care, the source and the date.");
     ui.horizontal(|ui| {
         for paper in [Paper::A4, Paper::Letter] {
             ui.selectable_value(&mut choices.paper, paper, paper.name());
         }
     });
-    let handout = ui.add_enabled(muscle_selected && !busy, egui::Button::new("Save handout…"));
+    let handout = ExportJob::Handout(choices.paper);
+    ui.horizontal(|ui| {
+        let can = muscle_selected && !busy;
+        if ui
+            .add_enabled(can, egui::Button::new("Save handout…"))
+            .clicked()
+        {
+            job = Some((handout, Destination::Dialog));
+        }
+        if ui
+            .add_enabled(can, egui::Button::new("Save handout here"))
+            .clicked()
+        {
+            job = Some((handout, Destination::Folder));
+        }
+    });
     if !muscle_selected {
         ui.weak("Select a muscle first.");
     }
-    if handout.clicked() {
-        job = Some(ExportJob::Handout(choices.paper));
-    }
+    ui.separator();
+    let label = ui.label("Folder for “Save here”:");
+    ui.add(egui::TextEdit::singleline(&mut choices.folder).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    ui.weak(
+        "“Save here” writes into this folder without asking, for computers without a file dialog.",
+    );
     if let Some(status) = &choices.status {
         ui.separator();
         ui.label(status);

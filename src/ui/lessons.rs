@@ -12,14 +12,21 @@ pub enum LessonAction {
     Start(usize),
     /// Choose a lesson file to open.
     OpenFile,
+    /// Open the lesson file at the typed path.
+    OpenPath,
     /// Move by this many steps.
     Step(isize),
     End,
 }
 
-/// The list of lessons with a Start button each, and opening a lesson file (offered
-/// unless a file dialog is already open).
-pub fn lesson_list_ui(ui: &mut Ui, lessons: &[Lesson], can_open: bool) -> Option<LessonAction> {
+/// The list of lessons with a Start button each, and opening a lesson file: with the
+/// file dialog (unless one is already open), or by typing its path into `path`.
+pub fn lesson_list_ui(
+    ui: &mut Ui,
+    lessons: &[Lesson],
+    can_open: bool,
+    path: &mut String,
+) -> Option<LessonAction> {
     let mut action = None;
     for (i, lesson) in lessons.iter().enumerate() {
         ui.horizontal(|ui| {
@@ -41,6 +48,20 @@ pub fn lesson_list_ui(ui: &mut Ui, lessons: &[Lesson], can_open: bool) -> Option
     {
         action = Some(LessonAction::OpenFile);
     }
+    ui.horizontal(|ui| {
+        let label = ui.label("Or its path:");
+        let field = ui
+            .add(egui::TextEdit::singleline(path).desired_width(220.0))
+            .labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui
+            .add_enabled(!path.trim().is_empty(), egui::Button::new("Open this file"))
+            .clicked()
+            || (enter && !path.trim().is_empty())
+        {
+            action = Some(LessonAction::OpenPath);
+        }
+    });
     ui.weak("Lessons are RON files; see data/lessons/ for examples.");
     action
 }

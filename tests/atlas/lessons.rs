@@ -246,3 +246,27 @@ fn ending_a_lesson_puts_back_the_side_views_and_zoom_it_changed() {
     );
     assert!((app.canvas.zoom.factor - 1.0).abs() < f32::EPSILON);
 }
+
+#[test]
+fn a_lesson_file_opens_by_its_typed_path_without_a_file_dialog() {
+    let dir = crate::temp_dir("lesson-path");
+    let path = dir.join("mine.ron");
+    std::fs::write(
+        &path,
+        "(title: \"My lesson\", steps: [(muscles: [\"masseter\"], text: \"The jaw.\")])",
+    )
+    .expect("write");
+    let mut h = harness();
+    h.get_by_label("Lessons").click();
+    h.run();
+    h.get_by_label("Or its path:").click();
+    h.run();
+    h.get_by_label("Or its path:")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("Open this file").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().work.selected, Some(MuscleId("masseter".into())));
+    assert!(h.state().work.lesson.is_some(), "the lesson runs");
+}

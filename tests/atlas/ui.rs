@@ -951,3 +951,37 @@ fn enter_in_the_search_box_picks_the_first_match_and_the_arrows_stay_in_the_matc
     h.run();
     assert_eq!(h.state().work.selected, Some(first));
 }
+
+#[test]
+fn without_a_file_dialog_a_typed_folder_still_saves_the_picture() {
+    let dir = crate::temp_dir("export-here");
+    let mut h = harness();
+    // No desktop portal: the dialog gives no answer at once.
+    h.state_mut().background.save_dialog = std::sync::Arc::new(|_: &str| None);
+    click_label(&mut h, "Masseter");
+    h.get_by_label("Export…").click();
+    h.run();
+    let type_folder = |h: &mut Harness<'_, AtlasApp>, folder: &str| {
+        h.get_by_label("Folder for “Save here”:").click();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run();
+        h.get_by_label("Folder for “Save here”:").type_text(folder);
+        h.run();
+    };
+    type_folder(&mut h, &dir.join("no-such-folder").display().to_string());
+    h.get_by_label("Save picture here").click();
+    let status = wait_for_export(&mut h);
+    assert!(status.contains("there is no folder"), "{status}");
+    assert!(
+        !dir.join("no-such-folder").exists(),
+        "a mistyped folder is not created"
+    );
+
+    type_folder(&mut h, &dir.display().to_string());
+    h.get_by_label("Save picture here").click();
+    let status = wait_for_export(&mut h);
+    assert!(status.starts_with("Saved"), "{status}");
+    let image = image::open(dir.join("masseter-right-1920x1080.png")).expect("picture written");
+    assert_eq!((image.width(), image.height()), (1920, 1080));
+}
