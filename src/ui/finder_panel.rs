@@ -66,7 +66,9 @@ pub fn finder_panel_ui(
                     continue;
                 };
                 let title = format!("{}. {} ({})", i + 1, m.name, c.side.word());
-                ui.horizontal(|ui| {
+                // Wrapped, so a long name never widens the panel (the figure beside it
+                // would jump sideways when the results appear).
+                ui.horizontal_wrapped(|ui| {
                     if ui
                         .selectable_label(chosen == Some(i), RichText::new(title).strong())
                         .clicked()

@@ -985,3 +985,29 @@ fn without_a_file_dialog_a_typed_folder_still_saves_the_picture() {
     let image = image::open(dir.join("masseter-right-1920x1080.png")).expect("picture written");
     assert_eq!((image.width(), image.height()), (1920, 1080));
 }
+
+#[test]
+fn the_figure_stays_put_when_the_finder_lists_its_results() {
+    let mut h = harness();
+    h.get_by_label("Where does it hurt?").click();
+    h.run();
+    h.run();
+    let placed = |h: &Harness<'_, AtlasApp>| h.state().canvas.placed.clone();
+    let before = placed(&h);
+    // Marks on the back: the thigh and the buttock bring long names into the list.
+    for body in [pos2(245.0, 520.0), pos2(250.0, 420.0), pos2(160.0, 80.0)] {
+        let pos = {
+            let app = h.state();
+            app.canvas
+                .screen_pos(&app.content.atlas, &panel("back"), body)
+                .expect("back view shown")
+        };
+        click_at(&mut h, pos);
+    }
+    assert!(!h.state().work.finder.candidates.is_empty());
+    assert_eq!(
+        placed(&h),
+        before,
+        "the panels did not move when the results appeared"
+    );
+}
