@@ -115,6 +115,26 @@ pub fn check_trigger_point(
     Err(ExitCode::from(2))
 }
 
+/// Refuses an output file that is not named `.png`, the one format written today (a
+/// picture saved as `x.jpg` would hold PNG data under the wrong name).
+///
+/// # Errors
+/// The exit status (2) after saying what to do.
+pub fn check_png_name(path: &Path) -> Result<(), ExitCode> {
+    let png = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    if png {
+        Ok(())
+    } else {
+        eprintln!(
+            "error: {}: pictures are written as PNG; give the file a .png name",
+            path.display()
+        );
+        Err(ExitCode::from(2))
+    }
+}
+
 /// Parses `WIDTHxHEIGHT` within 64x64 to 3840x2160.
 ///
 /// # Errors

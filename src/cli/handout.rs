@@ -31,6 +31,9 @@ pub struct HandoutArgs {
 /// Runs `handout`.
 #[must_use]
 pub fn run(args: HandoutArgs, data: Option<&Path>) -> ExitCode {
+    if let Err(status) = super::args::check_png_name(&args.out) {
+        return status;
+    }
     let atlas = super::args::load_quietly(data);
     let id = MuscleId(args.muscle);
     if atlas.muscle(&id).is_none() {

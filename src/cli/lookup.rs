@@ -19,7 +19,7 @@ pub struct LookupArgs {
     #[arg(long)]
     view: String,
     /// The spot in the view's data coordinates, e.g. 252,168 (see README).
-    #[arg(long, value_name = "X,Y", value_parser = parse_point)]
+    #[arg(long, value_name = "X,Y", value_parser = parse_point, allow_hyphen_values = true)]
     at: (f32, f32),
     /// The side of the body. Front/back views: mirror the spot onto this side if
     /// needed. Side views: which side's view (default right).

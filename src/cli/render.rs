@@ -73,7 +73,11 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
         {
             return status;
         }
-        vec![(id, args.out.unwrap_or_default())]
+        let out = args.out.unwrap_or_default();
+        if let Err(status) = super::args::check_png_name(&out) {
+            return status;
+        }
+        vec![(id, out)]
     };
     let side = SideChoice::from(args.side);
     let size_px = [args.size.0, args.size.1];

@@ -239,3 +239,40 @@ fn a_handout_can_show_both_sides() {
     let page = image::open(&out).expect("handout written");
     assert_eq!((page.width(), page.height()), (1240, 1754));
 }
+
+#[test]
+fn rough_command_line_input_gets_a_clear_answer() {
+    // A picture is never written as PNG data under another format's name.
+    let dir = temp_dir("cli-rough");
+    let jpg = dir.join("x.jpg");
+    let out = run(&[
+        "render",
+        "--muscle",
+        "masseter",
+        "--out",
+        jpg.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".png"));
+    assert!(!jpg.exists());
+    // A negative coordinate is a coordinate, not an option.
+    let out = run(&["lookup", "--view", "front", "--at", "-5,10"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("outside the front view"), "{err}");
+    // `check` also checks the lessons of a data folder.
+    std::fs::create_dir_all(dir.join("lessons")).expect("mkdir");
+    std::fs::write(
+        dir.join("lessons/bad.ron"),
+        "(title: \"Bad\", steps: [(muscles: [\"no_such_muscle\"], text: \"x\")])",
+    )
+    .expect("write");
+    std::fs::create_dir_all(dir.join("muscles")).expect("mkdir");
+    let out = run(&["check", dir.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("bad.ron") && text.contains("no_such_muscle"),
+        "{text}"
+    );
+}
