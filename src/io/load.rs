@@ -421,10 +421,12 @@ pub fn read_folder(dir: &Path) -> (Option<SourceText>, Vec<SourceText>, Vec<Data
     let mut errors = Vec::new();
     let shown = dir.display().to_string();
     if !dir.is_dir() {
-        errors.push(DataError::io(
-            &shown,
-            "data folder not found; give the path of a folder containing views.ron and/or muscles/.",
-        ));
+        let message = if dir.exists() {
+            "this is a file, not a folder; give the path of the folder that holds views.ron and/or muscles/."
+        } else {
+            "data folder not found; give the path of a folder containing views.ron and/or muscles/."
+        };
+        errors.push(DataError::io(&shown, message));
         return (None, Vec::new(), errors);
     }
     let views_path = dir.join("views.ron");
@@ -488,12 +490,16 @@ fn read_text(path: &Path) -> Result<SourceText, DataError> {
     let bytes = std::fs::read(path)
         .map_err(|e| DataError::io(&name, format!("cannot read the file: {e}.")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        DataError::io(
+        // Where the bad byte is, as line and column of the valid text before it.
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let before = String::from_utf8_lossy(valid);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        DataError::at(
+            ErrorKind::Io,
             &name,
-            format!(
-                "the file is not valid UTF-8 text (bad byte at offset {offset}); save it as UTF-8."
-            ),
+            Position { line, column },
+            "the file is not valid UTF-8 text here (perhaps saved as Latin-1 or Windows-1252); save it as UTF-8.",
         )
     })?;
     Ok(SourceText { name, text })

@@ -142,3 +142,30 @@ fn a_folder_full_of_bad_files_still_loads_the_good_one_beside_them() {
         assert!(listed.contains(name.as_str()), "check lists {name}");
     }
 }
+
+#[test]
+fn bad_text_encoding_is_placed_by_line_and_column_and_a_file_is_not_a_folder() {
+    let dir = temp_dir("encoding");
+    std::fs::create_dir_all(dir.join("muscles")).expect("mkdir");
+    std::fs::write(dir.join("muscles/latin1.ron"), b"(\n  id: \"caf\xe9\",\n)").expect("write");
+    let report = load_atlas(Some(&dir));
+    let e = report
+        .errors
+        .iter()
+        .find(|e| e.file.ends_with("latin1.ron"))
+        .expect("reported");
+    assert_eq!((e.position.line, e.position.column), (2, 11), "{e}");
+    assert!(e.message.contains("UTF-8"));
+
+    let file = dir.join("not-a-folder.ron");
+    std::fs::write(&file, "()").expect("write");
+    let report = load_atlas(Some(&file));
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(|e| e.message.contains("is a file, not a folder")),
+        "{:?}",
+        report.errors
+    );
+}
