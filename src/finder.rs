@@ -170,12 +170,8 @@ impl ZoneSet {
         best
     }
 
-    /// The labels of the trigger points of the zones in the set, in data order
-    /// (empty for a pattern that is not split).
+    /// The labels of the trigger points of the zones in the set, in data order.
     fn trigger_points(&self, muscle: &Muscle) -> Vec<String> {
-        if !muscle.pattern_is_split() {
-            return Vec::new();
-        }
         muscle
             .trigger_point_labels()
             .into_iter()
@@ -211,11 +207,11 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
         return out;
     }
     for muscle in &atlas.muscles {
+        // A split pattern needs every zone each mark falls in, to name the trigger
+        // points; any other pattern only the best zone per mark.
+        let split = muscle.pattern_is_split();
         for side in Side::BOTH {
             let (mut essential, mut spillover) = (0, 0);
-            // A split pattern needs every zone each mark falls in, to name the
-            // trigger points; any other pattern only the best zone per mark.
-            let split = muscle.pattern_is_split();
             let mut all_hit = ZoneSet::default();
             for mark in marks {
                 let coverage = if split {
@@ -243,7 +239,11 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
                 essential,
                 spillover,
                 marks: marks.len(),
-                trigger_points: all_hit.trigger_points(muscle),
+                trigger_points: if split {
+                    all_hit.trigger_points(muscle)
+                } else {
+                    Vec::new()
+                },
             });
         }
     }

@@ -173,6 +173,13 @@ fn load_groups(
     groups
 }
 
+/// `m`'s file parsed again with positions, to say where a problem found after
+/// loading (an unknown id, an unplaced area) stands in it.
+fn placed_muscle(m: &Muscle, sources: &[(&SourceText, bool)]) -> Option<RawMuscle> {
+    let (src, _) = sources.iter().find(|(s, _)| s.name == m.origin)?;
+    parse_ron::<RawMuscle>(&src.text, &src.name, true).ok()
+}
+
 /// Checks every muscle's synergists and associated muscles against the atlas: an
 /// unknown id is an error at its place in the file and the link is dropped (the
 /// muscle itself still loads).
@@ -187,10 +194,7 @@ fn check_links(
         if !unknown(&m.synergists) && !unknown(&m.associated) {
             continue;
         }
-        let raw = sources
-            .iter()
-            .find(|(s, _)| s.name == m.origin)
-            .and_then(|(s, _)| parse_ron::<RawMuscle>(&s.text, &s.name, true).ok());
+        let raw = placed_muscle(m, sources);
         let positions = |field: fn(&RawMuscle) -> &Vec<crate::model::Located<String>>| {
             raw.as_ref()
                 .map(|r| {
@@ -243,9 +247,7 @@ fn drop_unplaced(
         let Some(&(zone, area)) = unplaced.first() else {
             return true;
         };
-        let src = sources.iter().find(|(s, _)| s.name == m.origin);
-        let position = src
-            .and_then(|(s, _)| parse_ron::<RawMuscle>(&s.text, &s.name, true).ok())
+        let position = placed_muscle(m, sources)
             .and_then(|raw| raw.zones.get(zone).map(|z| z.position))
             .unwrap_or_default();
         errors.push(DataError::at(

@@ -71,11 +71,7 @@ pub fn validate_groups(raw: RawGroupsFile, file: &str) -> (Vec<PlacedGroup>, Vec
                 sources: g
                     .sources
                     .into_iter()
-                    .map(|s| Source {
-                        citation: s.value.citation,
-                        detail: s.value.detail,
-                        url: s.value.url,
-                    })
+                    .map(|s| Source::from(s.value))
                     .collect(),
             },
             file: file.to_owned(),

@@ -355,6 +355,16 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+impl From<super::raw::RawSource> for Source {
+    fn from(raw: super::raw::RawSource) -> Self {
+        Self {
+            citation: raw.citation,
+            detail: raw.detail,
+            url: raw.url,
+        }
+    }
+}
+
 /// A muscle (or a part of one with its own pattern) and its referral pattern.
 #[derive(Clone, Debug)]
 pub struct Muscle {

@@ -31,13 +31,6 @@ pub struct Warnings {
 }
 
 impl Warnings {
-    /// The region a zone area lies in.
-    #[must_use]
-    pub fn region_of(&self, area: &str) -> Option<&WarningRegion> {
-        let id = self.areas.get(area)?;
-        self.regions.iter().find(|r| &r.id == id)
-    }
-
     /// The regions `muscle`'s pattern refers pain to (any zone, essential or
     /// spillover), in head-to-foot order.
     #[must_use]
@@ -134,11 +127,7 @@ pub fn validate_warnings(
             sources: r
                 .sources
                 .into_iter()
-                .map(|s| Source {
-                    citation: s.value.citation,
-                    detail: s.value.detail,
-                    url: s.value.url,
-                })
+                .map(|s| Source::from(s.value))
                 .collect(),
         });
     }
