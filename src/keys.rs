@@ -151,14 +151,18 @@ pub const SHORTCUTS: &[Shortcut] = &[
         ],
     },
     Shortcut {
-        keys: "1 to 5",
-        does: "show only the front, back, side of the head, side or sole view",
+        keys: "1 to 9",
+        does: "show only one view: front, back, side of the head, side, sole, face, palm, back of the hand or top of the foot",
         presses: &[
             text("1", KeyAction::ShowView(0)),
             text("2", KeyAction::ShowView(1)),
             text("3", KeyAction::ShowView(2)),
             text("4", KeyAction::ShowView(3)),
             text("5", KeyAction::ShowView(4)),
+            text("6", KeyAction::ShowView(5)),
+            text("7", KeyAction::ShowView(6)),
+            text("8", KeyAction::ShowView(7)),
+            text("9", KeyAction::ShowView(8)),
         ],
     },
     Shortcut {

@@ -47,9 +47,12 @@ pub fn title_height(panel_rect: Rect) -> f32 {
 /// The title row as a rough fraction of a panel's height, for aspect ratios.
 const TITLE_FRACTION: f32 = 0.04;
 
-/// Lays panels out left to right: each whole-figure view gets a column; all close-up
-/// views (the head, the sole) share one column, stacked at half height or less. Columns get widths in proportion to their aspect ratio
-/// so every full-height figure is drawn at the same height.
+/// Lays panels out left to right: each whole-figure view gets a column; close-up views
+/// (the head, the face, the hands, the feet, the pelvic floor) are stacked two to a
+/// column at half height, so a close-up is never drawn much larger than the same part
+/// on a whole figure. Without whole figures, close-ups are arranged one, two or three
+/// to a column, whichever draws them largest. Columns get widths in proportion to
+/// their aspect ratio so every full-height figure is drawn at the same height.
 #[must_use]
 pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)> {
     // Width per unit of height of each panel's drawing, title row included.
@@ -61,30 +64,45 @@ pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)>
     let (detail, figures): (Vec<&Panel>, Vec<&Panel>) = panels
         .iter()
         .partition(|p| atlas.view(&p.view).is_some_and(|v| v.detail));
-    // Each column: its panels and its width per unit of height.
-    let mut columns: Vec<(Vec<&Panel>, f32)> =
-        figures.iter().map(|p| (vec![*p], aspect(p))).collect();
-    // Close-ups show only part of the body: a full-height panel would draw the head
-    // several times larger than on the whole-body views, so each gets at most half.
-    let slots = detail.len().max(2);
-    if !detail.is_empty() {
-        let widest = detail.iter().map(|p| aspect(p)).fold(0.0_f32, f32::max);
-        columns.push((detail, widest / slots as f32));
-    }
     let gap = 12.0;
-    let total_aspect: f32 = columns.iter().map(|c| c.1).sum::<f32>().max(1e-3);
-    let usable_w = (area.width() - gap * (columns.len().saturating_sub(1)) as f32).max(1.0);
-    let height = area.height().min(usable_w / total_aspect);
+    // The columns for `per_column` close-ups in each: (panels, width per unit of
+    // height, panels the column's height is shared by).
+    let columns_for = |per_column: usize| {
+        let mut columns: Vec<(Vec<&Panel>, f32, usize)> =
+            figures.iter().map(|p| (vec![*p], aspect(p), 1)).collect();
+        for chunk in detail.chunks(per_column) {
+            let widest = chunk.iter().map(|p| aspect(p)).fold(0.0_f32, f32::max);
+            columns.push((chunk.to_vec(), widest / per_column as f32, per_column));
+        }
+        columns
+    };
+    let height_of = |columns: &[(Vec<&Panel>, f32, usize)]| {
+        let total_aspect: f32 = columns.iter().map(|c| c.1).sum::<f32>().max(1e-3);
+        let usable_w = (area.width() - gap * (columns.len().saturating_sub(1)) as f32).max(1.0);
+        (area.height().min(usable_w / total_aspect), total_aspect)
+    };
+    let columns = if figures.is_empty() {
+        (1..=3)
+            .map(columns_for)
+            .max_by(|a, b| {
+                let each = |c: &[(Vec<&Panel>, f32, usize)]| {
+                    height_of(c).0 / c.first().map_or(1, |c| c.2) as f32
+                };
+                each(a).total_cmp(&each(b))
+            })
+            .unwrap_or_default()
+    } else {
+        columns_for(2)
+    };
+    let (height, total_aspect) = height_of(&columns);
     let used_w = total_aspect * height + gap * (columns.len().saturating_sub(1)) as f32;
     let mut x = area.center().x - used_w * 0.5;
     let top = area.top() + (area.height() - height) * 0.5;
     let mut out = Vec::new();
-    for (col_panels, col_aspect) in columns {
+    for (col_panels, col_aspect, count) in columns {
         let w = col_aspect * height;
-        let is_figure = col_panels.len() == 1 && figures.iter().any(|b| *b == col_panels[0]);
-        let count = if is_figure { 1 } else { slots };
         let each_h = height / count as f32;
-        // Centre a lone side view vertically.
+        // Centre a column that is not full (a lone close-up) vertically.
         let first_y = top + (height - each_h * col_panels.len() as f32) * 0.5;
         for (i, p) in col_panels.into_iter().enumerate() {
             let rect = Rect::from_min_size(pos2(x, first_y + each_h * i as f32), vec2(w, each_h));

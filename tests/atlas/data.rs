@@ -41,7 +41,21 @@ fn embedded_data_loads_cleanly_with_every_required_muscle() {
         assert!(!m.sources.is_empty(), "{id} cites no source");
     }
     let views: Vec<&str> = report.atlas.views.iter().map(|v| v.id.0.as_str()).collect();
-    assert_eq!(views, ["front", "back", "head_side", "side", "sole"]);
+    assert_eq!(
+        views,
+        [
+            "front",
+            "back",
+            "head_side",
+            "side",
+            "sole",
+            "face",
+            "hand_palm",
+            "hand_back",
+            "foot_top",
+            "pelvic_floor"
+        ]
+    );
 }
 
 #[test]
@@ -192,7 +206,7 @@ fn unknown_view_lists_the_known_ones() {
     let e = &errors[0];
     assert!(e.message.contains("unknown view \"sideways\""), "{e}");
     assert!(
-        e.message.contains("front, back, head_side, side, sole"),
+        e.message.contains("front, back, head_side, side, sole, face, hand_palm"),
         "{e}"
     );
     assert_eq!(e.position.line, 12);
