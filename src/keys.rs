@@ -43,6 +43,10 @@ pub enum KeyAction {
     Answer(usize),
     NextQuestion,
     TogglePresentation,
+    /// Hide the panels so the figures fill the window (a slim caption stays).
+    ToggleFiguresOnly,
+    /// Zoom so the selected pattern fills the canvas.
+    ZoomToPattern,
     ToggleFullscreen,
     ToggleDark,
     ToggleExport,
@@ -135,7 +139,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: "Esc",
-        does: "leave the search box, close this help or a window, end a lesson, clear the selection",
+        does: "leave the search box, close this help or a window, leave figures only, end a lesson, clear the selection",
         presses: &[key(Key::Escape, KeyAction::Escape)],
     },
     Shortcut {
@@ -186,6 +190,14 @@ pub const SHORTCUTS: &[Shortcut] = &[
         keys: "0",
         does: "fit the figure",
         presses: &[text("0", KeyAction::Fit)],
+    },
+    Shortcut {
+        keys: "Z",
+        does: "zoom to the selected pattern",
+        presses: &[
+            text("z", KeyAction::ZoomToPattern),
+            text("Z", KeyAction::ZoomToPattern),
+        ],
     },
     Shortcut {
         keys: "Shift + arrows",
@@ -252,6 +264,14 @@ pub const SHORTCUTS: &[Shortcut] = &[
         presses: &[
             text("p", KeyAction::TogglePresentation),
             text("P", KeyAction::TogglePresentation),
+        ],
+    },
+    Shortcut {
+        keys: "H",
+        does: "figures only: hide the panels so the figures fill the screen (H or Esc brings them back)",
+        presses: &[
+            text("h", KeyAction::ToggleFiguresOnly),
+            text("H", KeyAction::ToggleFiguresOnly),
         ],
     },
     Shortcut {

@@ -263,6 +263,8 @@ impl WorkingState {
             factor: step.zoom,
             pan: egui::Vec2::ZERO,
         };
+        self.trigger_point.clone_from(&step.trigger_point);
+        self.fit_pattern = step.zoom_to_pattern;
     }
 }
 

@@ -107,6 +107,8 @@ impl AtlasApp {
                     self.windows.export = false;
                     self.windows.lessons = false;
                     self.windows.about = false;
+                } else if self.work.figures_only {
+                    self.work.figures_only = false;
                 } else if self.work.lesson.is_some() {
                     self.apply(Command::EndLesson);
                 } else {
@@ -123,8 +125,8 @@ impl AtlasApp {
                 }
             }
             KeyAction::AutoViews => self.prefs.auto_views = true,
-            KeyAction::ZoomIn => self.zoom_by(ZOOM_STEP),
-            KeyAction::ZoomOut => self.zoom_by(1.0 / ZOOM_STEP),
+            KeyAction::ZoomIn => self.zoom_by(ctx, ZOOM_STEP),
+            KeyAction::ZoomOut => self.zoom_by(ctx, 1.0 / ZOOM_STEP),
             KeyAction::Fit => self.canvas.zoom.fit(),
             KeyAction::Pan(direction) => {
                 let step = self.canvas.placed_area.map_or(60.0, |r| r.height() * 0.1);
@@ -147,6 +149,8 @@ impl AtlasApp {
             }
             KeyAction::NextQuestion => self.apply(Command::Quiz(QuizAction::Next)),
             KeyAction::TogglePresentation => self.prefs.presentation = !self.prefs.presentation,
+            KeyAction::ToggleFiguresOnly => self.work.figures_only = !self.work.figures_only,
+            KeyAction::ZoomToPattern => self.canvas.fit_pattern = true,
             KeyAction::ToggleFullscreen => {
                 let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
@@ -158,9 +162,15 @@ impl AtlasApp {
     }
 
     /// Zooms the canvas about its centre.
-    fn zoom_by(&mut self, by: f32) {
+    /// Zooms about the pointer when it is over the figure (what lies under it stays
+    /// there), else about the canvas centre.
+    fn zoom_by(&mut self, ctx: &egui::Context, by: f32) {
         if let Some(area) = self.canvas.placed_area {
-            self.canvas.zoom.zoom_about(area, area.center(), by);
+            let anchor = ctx
+                .pointer_hover_pos()
+                .filter(|p| area.contains(*p))
+                .unwrap_or(area.center());
+            self.canvas.zoom.zoom_about(area, anchor, by);
         }
     }
 }

@@ -133,12 +133,86 @@ impl AtlasApp {
         if matches!(command, Command::StartLesson(n) if n < self.content.lessons.len()) {
             self.windows.lessons = false;
         }
+        let before = (
+            self.work.selected.clone(),
+            self.prefs.side,
+            self.work.trigger_point.clone(),
+            self.work.lesson,
+            self.work.quiz.feedback.clone(),
+        );
         self.work.apply(
             command,
             &self.content,
             &mut self.prefs,
             &mut self.canvas.zoom,
         );
+        if std::mem::take(&mut self.work.fit_pattern) {
+            self.canvas.fit_pattern = true;
+        }
+        self.announce_changes(&before);
+    }
+
+    /// Says what a command changed, for a screen reader: a lesson step, quiz
+    /// feedback, or the selection with its side and pattern.
+    fn announce_changes(
+        &mut self,
+        before: &(
+            Option<crate::model::MuscleId>,
+            crate::model::SideChoice,
+            Option<String>,
+            Option<state::LessonPlace>,
+            Option<crate::quiz::Feedback>,
+        ),
+    ) {
+        let atlas = &self.content.atlas;
+        let work = &self.work;
+        let text = if work.lesson != before.3
+            && let Some((n, s)) = work.lesson
+            && let Some(lesson) = self.content.lessons.get(n)
+            && let Some(step) = lesson.steps.get(s)
+        {
+            Some(format!(
+                "{}, step {} of {}: {}",
+                lesson.title,
+                s + 1,
+                lesson.steps.len(),
+                step.text
+            ))
+        } else if work.quiz.feedback != before.4
+            && let Some(feedback) = &work.quiz.feedback
+        {
+            Some(crate::ui::quiz_panel::feedback_words(
+                atlas,
+                work.quiz.question.as_ref(),
+                feedback,
+            ))
+        } else if (
+            work.selected.clone(),
+            self.prefs.side,
+            work.trigger_point.clone(),
+        ) != (before.0.clone(), before.1, before.2.clone())
+        {
+            work.selected_muscle(atlas).map(|m| {
+                let tp = work.trigger_point.as_deref();
+                let mut text = format!("{}, {} side", m.name, self.prefs.side.word());
+                if let Some(label) = tp {
+                    text.push_str(", ");
+                    text.push_str(label);
+                }
+                text.push_str(". Essential zone: ");
+                text.push_str(
+                    &m.areas_from(crate::model::ZoneKind::Essential, tp)
+                        .join(", "),
+                );
+                text.push('.');
+                text
+            })
+        } else {
+            None
+        };
+        if let Some(text) = text {
+            self.work.announcement = text;
+        }
     }
 
     /// The selected muscle.

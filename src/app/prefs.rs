@@ -33,15 +33,21 @@ pub struct Preferences {
     pub list_tab: ListTab,
     /// The muscle list by body region or by functional group.
     pub list_grouping: crate::ui::list::ListGrouping,
-    /// The window's inner size in points at the last save, restored at start.
+    /// The window's inner size in pixels at zoom 1 at the last save, restored at start.
     pub window_size: Option<[f32; 2]>,
 }
 
 impl Preferences {
-    /// egui's zoom: large type for the back of a hall in presentation mode.
+    /// egui's zoom: in presentation mode the type grows with the window's height
+    /// (in pixels at zoom 1) so the back row can read it: 1.6 at 1080 lines, 3.2 on
+    /// a 4K wall, and no more than 1.15 at 768 so a small projector keeps its room.
     #[must_use]
-    pub fn zoom_factor(&self) -> f32 {
-        if self.presentation { 1.6 } else { 1.0 }
+    pub fn zoom_factor(&self, window_height: f32) -> f32 {
+        if self.presentation {
+            (window_height / 675.0).clamp(1.15, 3.2)
+        } else {
+            1.0
+        }
     }
 }
 

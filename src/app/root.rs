@@ -26,7 +26,8 @@ impl AtlasApp {
         crate::draw::picture::forget_unused(&ctx);
         self.watch_data_folder(&ctx);
         self.keyboard_ui(&ctx);
-        let zoom = self.prefs.zoom_factor();
+        let window_height = ctx.content_rect().height() * ctx.zoom_factor();
+        let zoom = self.prefs.zoom_factor(window_height);
         if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
             ctx.set_zoom_factor(zoom);
         }
@@ -36,6 +37,7 @@ impl AtlasApp {
             egui::Theme::Light
         });
         let theme = Theme::for_preferences(self.prefs.dark_mode, self.prefs.presentation);
+        crate::ui::a11y::name_window(&ctx, "Trigger Point Atlas");
         let mut commands = Vec::new();
         // Every panel shares the canvas colour. The window clears to it, so there the
         // panels paint no background at all: without a GPU each painted pixel costs,
@@ -47,9 +49,12 @@ impl AtlasApp {
         };
         let side_frame = egui::Frame::side_top_panel(ui.style()).fill(background);
 
-        egui::Panel::top("top_bar")
-            .frame(side_frame)
-            .show(ui, |ui| self.top_bar_ui(ui, &mut commands));
+        let figures_only = self.work.figures_only;
+        if !figures_only {
+            egui::Panel::top("top_bar")
+                .frame(side_frame)
+                .show(ui, |ui| self.top_bar_ui(ui, &mut commands));
+        }
         // In presentation mode the type is large; in a small window (a projector at
         // 1280 x 800) the lists would leave the figures a sliver, so there the side
         // panels give way first.
@@ -59,18 +64,26 @@ impl AtlasApp {
         } else {
             (f32::INFINITY, f32::INFINITY)
         };
-        egui::Panel::left("muscle_list")
+        if !figures_only {
+            egui::Panel::left("muscle_list")
+                .frame(side_frame)
+                .default_size(230.0)
+                .max_size(list_max)
+                .resizable(true)
+                .show(ui, |ui| self.list_panel_ui(ui, &mut commands));
+            egui::Panel::right("details")
+                .frame(side_frame)
+                .default_size(330.0)
+                .max_size(details_max)
+                .resizable(true)
+                .show(ui, |ui| self.details_panel_ui(ui, &mut commands));
+        }
+        // The status line: the last change, said to a screen reader as it happens.
+        egui::Panel::bottom("status_line")
             .frame(side_frame)
-            .default_size(230.0)
-            .max_size(list_max)
-            .resizable(true)
-            .show(ui, |ui| self.list_panel_ui(ui, &mut commands));
-        egui::Panel::right("details")
-            .frame(side_frame)
-            .default_size(330.0)
-            .max_size(details_max)
-            .resizable(true)
-            .show(ui, |ui| self.details_panel_ui(ui, &mut commands));
+            .show(ui, |ui| {
+                crate::ui::a11y::announcer_ui(ui, &self.work.announcement);
+            });
         if let Some((n, step)) = self.work.lesson
             && let Some(lesson) = self.content.lessons.get(n)
         {
@@ -97,7 +110,9 @@ impl AtlasApp {
         if fullscreen != Some(true)
             && let Some(rect) = inner_rect
         {
-            self.prefs.window_size = Some([rect.width().round(), rect.height().round()]);
+            let z = ctx.zoom_factor();
+            self.prefs.window_size =
+                Some([(rect.width() * z).round(), (rect.height() * z).round()]);
         }
         self.keep_prefs(&ctx);
     }
@@ -117,6 +132,7 @@ impl AtlasApp {
                 &mut self.work.search,
                 &mut self.prefs.list_grouping,
                 self.work.selected.as_ref(),
+                &self.work.compare,
             ),
             ListTab::Conditions => conditions_ui(
                 ui,
@@ -125,6 +141,23 @@ impl AtlasApp {
                 self.work.selected.as_ref(),
             ),
         };
+        // Say how many muscles a search found, once per search text.
+        let query = self.work.search.trim().to_lowercase();
+        if query != self.work.announced_search {
+            if !query.is_empty() {
+                let found = atlas
+                    .muscles
+                    .iter()
+                    .filter(|m| crate::ui::list::search_matches(atlas, m, &query))
+                    .count();
+                self.work.announcement = match found {
+                    0 => format!("No muscle found for \"{query}\"."),
+                    1 => format!("1 muscle found for \"{query}\"."),
+                    n => format!("{n} muscles found for \"{query}\"."),
+                };
+            }
+            self.work.announced_search = query;
+        }
         if let Some(id) = picked {
             commands.push(Command::SetMode(Mode::Atlas));
             if ui.input(|i| i.modifiers.command || i.modifiers.shift) {
@@ -193,6 +226,43 @@ impl AtlasApp {
         }
     }
 
+    /// Figures only: one slim line naming what is shown (muscle, side, trigger point),
+    /// and how to bring the panels back.
+    fn caption_ui(&self, ui: &mut egui::Ui, theme: &Theme, font: f32) {
+        let atlas = &self.content.atlas;
+        let mut caption = match self.work.selected_muscle(atlas) {
+            Some(m) => {
+                let mut text = format!("{} \u{2014} {} side", m.name, self.prefs.side.word());
+                if let Some(tp) = &self.work.trigger_point {
+                    text.push_str(" \u{b7} ");
+                    text.push_str(tp);
+                }
+                let others: Vec<&str> = self
+                    .work
+                    .compare
+                    .iter()
+                    .filter_map(|id| atlas.muscle(id))
+                    .map(|m| m.name.as_str())
+                    .collect();
+                if !others.is_empty() {
+                    text.push_str(", compared with ");
+                    text.push_str(&others.join(", "));
+                }
+                text
+            }
+            None => "Trigger Point Atlas".to_owned(),
+        };
+        caption.push_str("   (H: show the panels)");
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(caption)
+                    .size(font * 1.1)
+                    .color(theme.label),
+            )
+            .truncate(),
+        );
+    }
+
     /// The canvas and the legend strip under it.
     fn central_ui(&mut self, ui: &mut egui::Ui, theme: &Theme, commands: &mut Vec<Command>) {
         let atlas = &self.content.atlas;
@@ -227,6 +297,10 @@ impl AtlasApp {
         } else {
             (rect.height() / 60.0).clamp(12.0, 28.0)
         };
+        if self.work.figures_only {
+            self.caption_ui(ui, theme, font);
+        }
+        let rect = ui.available_rect_before_wrap();
         let canvas_size = egui::vec2(rect.width(), rect.height() - legend_height(font));
         let canvas = ui.allocate_ui(canvas_size, |ui| {
             canvas_ui(ui, atlas, theme, content, &mut self.canvas)

@@ -56,6 +56,15 @@ pub struct WorkingState {
     pub trigger_point: Option<String>,
     /// The side, views and zoom before the lesson began, put back when it ends.
     pub before_lesson: Option<ViewSettings>,
+    /// Figures only: the side panels and the top bar hidden, a slim caption instead.
+    pub figures_only: bool,
+    /// Zoom to the selected pattern when the canvas is next drawn (a lesson step
+    /// asks for it; the canvas knows the layout).
+    pub fit_pattern: bool,
+    /// The last change said to a screen reader (and shown in the status line).
+    pub announcement: String,
+    /// The search the announced result count was for.
+    pub announced_search: String,
 }
 
 /// What a lesson step changes: the side, the views and the zoom.
@@ -103,6 +112,10 @@ impl WorkingState {
             lesson: None,
             trigger_point: None,
             before_lesson: None,
+            figures_only: false,
+            fit_pattern: false,
+            announcement: String::new(),
+            announced_search: String::new(),
         }
     }
 

@@ -34,6 +34,71 @@ pub fn run(json: bool, group: Option<&str>, data: Option<&Path>) -> ExitCode {
     }
 }
 
+/// One row of `list --index --json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndexRow {
+    pub id: String,
+    pub name: String,
+    pub volume: u8,
+    pub chapter: Option<u16>,
+    /// The muscles (ids) whose files draw this entry's pattern.
+    pub muscles: Vec<String>,
+}
+
+/// Every entry of the pain-pattern index with the muscles that cover it.
+#[must_use]
+pub fn index_rows(atlas: &Atlas) -> Vec<IndexRow> {
+    crate::model::pain_index::pain_index()
+        .entries
+        .iter()
+        .map(|e| IndexRow {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            volume: e.volume,
+            chapter: e.chapter,
+            muscles: atlas
+                .muscles
+                .iter()
+                .filter(|m| m.covers.contains(&e.id))
+                .map(|m| m.id.0.clone())
+                .collect(),
+        })
+        .collect()
+}
+
+/// Runs `list --index`.
+#[must_use]
+pub fn run_index(json: bool, data: Option<&Path>) -> ExitCode {
+    let atlas = super::args::load_quietly(data);
+    let rows = index_rows(&atlas);
+    if json {
+        return super::args::print_json(&rows);
+    }
+    let mut out = String::new();
+    for r in &rows {
+        let chapter = r.chapter.map_or(String::new(), |c| format!(", ch. {c}"));
+        let muscles = if r.muscles.is_empty() {
+            "(no muscle file yet)".to_owned()
+        } else {
+            r.muscles.join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "{:<34} vol. {}{chapter:<8} {muscles}",
+            r.name, r.volume
+        );
+    }
+    let missing = rows.iter().filter(|r| r.muscles.is_empty()).count();
+    let _ = writeln!(
+        out,
+        "{} entries, {} without a muscle file",
+        rows.len(),
+        missing
+    );
+    print!("{out}");
+    ExitCode::SUCCESS
+}
+
 /// One row of `list --json`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ListRow {

@@ -56,6 +56,10 @@ pub enum Command {
         /// Only the members of this group, e.g. `rotator_cuff` (see `data/groups.ron`).
         #[arg(long, value_name = "ID")]
         group: Option<String>,
+        /// List the Trigger Point Manual's pain-pattern index instead: each entry with
+        /// the muscle files that draw it (an entry with none is marked).
+        #[arg(long, conflicts_with = "group")]
+        index: bool,
     },
     /// Show one muscle: text, trigger points and zones.
     Show {
@@ -90,7 +94,10 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Check { dir }) => check::run(dir.as_deref().or(data)),
         Some(Command::Render(render)) => render::run(render, data),
         Some(Command::Handout(handout)) => handout::run(handout, data),
-        Some(Command::List { json, group }) => list::run(json, group.as_deref(), data),
+        Some(Command::List {
+            json, index: true, ..
+        }) => list::run_index(json, data),
+        Some(Command::List { json, group, .. }) => list::run(json, group.as_deref(), data),
         Some(Command::Show {
             id,
             side,

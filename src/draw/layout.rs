@@ -113,6 +113,61 @@ pub fn layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)>
     out
 }
 
+/// The screen rectangle around `muscle`'s pattern on the placed panels: its zones and
+/// X marks (only those of `trigger_point`, if given) on the sides in `sides`. `None`
+/// when nothing of it is on screen.
+#[must_use]
+pub fn pattern_bounds(
+    atlas: &Atlas,
+    muscle: &crate::model::Muscle,
+    sides: &[Side],
+    trigger_point: Option<&str>,
+    placed: &[(Panel, Rect)],
+) -> Option<Rect> {
+    let mut bounds: Option<Rect> = None;
+    let mut add = |p: egui::Pos2| {
+        bounds = Some(bounds.map_or(Rect::from_min_max(p, p), |b| {
+            b.union(Rect::from_min_max(p, p))
+        }));
+    };
+    for (panel, rect) in placed {
+        let Some(view) = atlas.view(&panel.view) else {
+            continue;
+        };
+        let t = crate::draw::paint::panel_transform(view, panel, *rect);
+        // The sides whose pattern this panel draws, as authored geometry.
+        let drawn: Vec<Side> = match view.kind {
+            ViewKind::Bilateral { .. } => sides.to_vec(),
+            ViewKind::Lateral { .. } => {
+                if sides.contains(&panel.side) {
+                    vec![Side::Right]
+                } else {
+                    Vec::new()
+                }
+            }
+        };
+        for &g in &drawn {
+            for zone in muscle
+                .zones
+                .iter()
+                .filter(|z| z.view == view.id && z.refers_from(trigger_point))
+            {
+                for p in &zone.fill.get(g).outline {
+                    add(t.apply(*p));
+                }
+            }
+            for tp in muscle
+                .trigger_points
+                .iter()
+                .filter(|tp| tp.view == view.id && trigger_point.is_none_or(|l| tp.label == l))
+            {
+                add(t.apply(*tp.pos.get(g)));
+            }
+        }
+    }
+    bounds
+}
+
 /// The drawing area of a panel once its title row is taken off.
 #[must_use]
 pub fn drawing_rect(panel_rect: Rect) -> Rect {

@@ -293,6 +293,25 @@ fn body_shapes(
                 }
             }
         }
+        // Compared patterns: every zone's edge in its muscle's colour over all the
+        // fills, so where two patterns overlap the one beneath still shows its extent.
+        if !single && highlight.show_zones {
+            for (muscle, _, line) in &styles {
+                for zone in muscle.zones.iter().filter(|z| z.view == view.id) {
+                    let zone_sides: &[Side] = if zone.bilateral {
+                        &Side::BOTH
+                    } else {
+                        pattern_sides
+                    };
+                    for &side in zone_sides {
+                        let Some(g) = shown(side) else { continue };
+                        let pts =
+                            closed_points(zone.fill.get(g).for_scale(t.pixels_per_unit()).0, t);
+                        out.push(Shape::line(pts, Stroke::new(detail_w * 1.8, *line)));
+                    }
+                }
+            }
+        }
         // Body lines go over the pattern so the anatomy still reads through it.
         line_shapes(out, theme, view, t, outline_w, detail_w);
         for (muscle, _, line) in styles.iter().filter(|_| highlight.show_shape) {

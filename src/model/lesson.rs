@@ -18,6 +18,12 @@ pub struct RawStep {
     /// Zoom factor (1 = whole figure).
     #[serde(default = "one")]
     pub zoom: f32,
+    /// Zoom so the pattern fills the canvas (instead of `zoom`).
+    #[serde(default)]
+    pub zoom_to_pattern: bool,
+    /// Only this trigger point's pattern of the first muscle, e.g. `Some("TrP1")`.
+    #[serde(default)]
+    pub trigger_point: Option<String>,
     /// The talking point shown with the step.
     pub text: String,
 }
@@ -45,6 +51,8 @@ pub struct Step {
     pub side: SideChoice,
     pub views: Vec<ViewId>,
     pub zoom: f32,
+    pub zoom_to_pattern: bool,
+    pub trigger_point: Option<String>,
     pub text: String,
 }
 
@@ -129,6 +137,25 @@ pub fn validate_lesson(
                 ),
             );
         }
+        if let Some(label) = &s.trigger_point {
+            let first = s
+                .muscles
+                .first()
+                .and_then(|id| atlas.muscle(&MuscleId(id.clone())));
+            if let Some(m) = first
+                && !m.trigger_point_labels().contains(&label.as_str())
+            {
+                invalid(
+                    at,
+                    format!(
+                        "step {}: {} has no trigger point \"{label}\"; use one of: {}.",
+                        n + 1,
+                        m.name,
+                        m.trigger_point_labels().join(", ")
+                    ),
+                );
+            }
+        }
         if s.text.trim().is_empty() {
             invalid(
                 at,
@@ -140,6 +167,8 @@ pub fn validate_lesson(
             side: s.side,
             views: s.views.into_iter().map(ViewId).collect(),
             zoom: s.zoom,
+            zoom_to_pattern: s.zoom_to_pattern,
+            trigger_point: s.trigger_point,
             text: s.text,
         });
     }

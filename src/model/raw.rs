@@ -103,6 +103,10 @@ pub struct RawMuscle {
     /// Muscles that commonly carry associated or satellite trigger points with it.
     #[serde(default)]
     pub associated: Vec<Located<String>>,
+    /// The entries of the Trigger Point Manual's pain-pattern index this file draws
+    /// (ids from `data/pain_index.ron`).
+    #[serde(default)]
+    pub covers: Vec<Located<String>>,
     pub sources: Vec<Located<RawSource>>,
 }
 

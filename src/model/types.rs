@@ -391,6 +391,8 @@ pub struct Muscle {
     pub synergists: Vec<MuscleId>,
     /// Muscles that commonly carry associated or satellite trigger points with it.
     pub associated: Vec<MuscleId>,
+    /// The pain-pattern index entries this muscle's file draws (each checked to exist).
+    pub covers: Vec<String>,
     pub sources: Vec<Source>,
     /// Where this muscle came from (embedded file or user file), for the details panel.
     pub origin: String,

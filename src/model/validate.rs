@@ -647,6 +647,20 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
 
     // Last, so that a file's first error is still the one in its pattern.
     check_knowledge(&mut report, &raw);
+    let index = super::pain_index::pain_index();
+    for entry in raw
+        .covers
+        .iter()
+        .filter(|e| index.entry(&e.value).is_none())
+    {
+        report.invalid(
+            entry.position,
+            format!(
+                "`covers` names \"{}\", which is not an entry of the pain-pattern index; use an id from data/pain_index.ron (or `trigger-atlas list --index`).",
+                entry.value
+            ),
+        );
+    }
     if !report.errors.is_empty() {
         return Err(report.errors);
     }
@@ -693,6 +707,7 @@ pub fn muscle(raw: RawMuscle, file: &str, views: &[View]) -> Result<Muscle, Vec<
             .into_iter()
             .map(|id| MuscleId(id.value))
             .collect(),
+        covers: raw.covers.into_iter().map(|e| e.value).collect(),
         sources,
         origin: file.to_owned(),
     })

@@ -21,6 +21,8 @@ pub struct CanvasMemory {
     /// Where each panel was drawn in the last frame (for tests and exports to map
     /// body positions to the screen with the very same transform).
     pub placed: Vec<(Panel, egui::Rect)>,
+    /// Zoom to the selected pattern on the next frame (the Z key, a lesson step).
+    pub fit_pattern: bool,
 }
 
 impl CanvasMemory {
@@ -71,6 +73,17 @@ impl Zoom {
         let base = c + (anchor - c - self.pan) / self.factor;
         self.pan = anchor - c - (base - c) * new_factor;
         self.factor = new_factor;
+    }
+
+    /// Zooms so that `target` (a rectangle of the unzoomed drawing, in screen points)
+    /// fills `area` with a margin, centred.
+    pub fn fit_rect(&mut self, area: egui::Rect, target: egui::Rect) {
+        let target = target.expand(target.size().max_elem().max(40.0) * 0.12);
+        let factor = (area.width() / target.width())
+            .min(area.height() / target.height())
+            .clamp(1.0, Self::MAX);
+        self.factor = factor;
+        self.pan = (area.center() - target.center()) * factor;
     }
 
     /// Back to the whole figure.
@@ -147,36 +160,39 @@ pub fn canvas_ui(
     // Dragging pans (or paints, in the finder), so both modes sense drags.
     let sense = Sense::click_and_drag();
     let (response, painter) = ui.allocate_painter(ui.available_size(), sense);
-    // Screen readers: name the canvas and what it shows.
-    let description = match (content.mode, content.selected) {
-        (CanvasMode::Paint, _) => {
-            format!("Body map for marking pain: {} marks", content.marks.len())
-        }
-        // Screen readers hear the muscle and the areas its zones cover.
-        (CanvasMode::Pick, Some((m, _))) => {
-            let essential = m.areas(crate::model::ZoneKind::Essential).join(", ");
-            let spillover = m.areas(crate::model::ZoneKind::Spillover).join(", ");
-            let mut text = format!(
-                "Body map showing the referral pattern of {}. Essential zone: {essential}.",
-                m.name
-            );
-            if !spillover.is_empty() {
-                text.push_str(" Spillover zone: ");
-                text.push_str(&spillover);
-                text.push('.');
-            }
-            text
-        }
-        (CanvasMode::Pick, None) => {
-            "Body map: click a muscle to see its referral pattern".to_owned()
-        }
-    };
+    // Screen readers: name the canvas and what it shows; a live region, so a new
+    // selection is read out wherever the focus is.
+    let description = describe(atlas, &content);
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
     });
+    crate::ui::a11y::set_live(&response);
     let area = response.rect.shrink(8.0);
     memory.placed_area = Some(area);
     zoom_input(ui, &response, area, content.mode, &mut memory.zoom);
+    if std::mem::take(&mut memory.fit_pattern) {
+        let unzoomed = layout(atlas, content.panels, area);
+        let target = content.selected.and_then(|(m, sides)| {
+            crate::draw::layout::pattern_bounds(atlas, m, sides, content.trigger_point, &unzoomed)
+        });
+        let bounds_in = |zoom: &Zoom| {
+            let placed = layout(atlas, content.panels, zoom.apply(area));
+            content.selected.and_then(|(m, sides)| {
+                crate::draw::layout::pattern_bounds(atlas, m, sides, content.trigger_point, &placed)
+            })
+        };
+        match target {
+            Some(target) => {
+                memory.zoom.fit_rect(area, target);
+                // Titles and gaps do not grow with the zoom, so the pattern lands a
+                // little off centre; moving the layout is exact, so one step centres it.
+                if let Some(landed) = bounds_in(&memory.zoom) {
+                    memory.zoom.pan += area.center() - landed.center();
+                }
+            }
+            None => memory.zoom.fit(),
+        }
+    }
     let placed = layout(atlas, content.panels, memory.zoom.apply(area));
     memory.placed.clone_from(&placed);
     let painter = painter.with_clip_rect(response.rect);
@@ -217,6 +233,72 @@ pub fn canvas_ui(
             let view = atlas.view(&panel.view)?;
             view.contains_body_point(pos_in_body)
                 .then_some(CanvasEvent::Painted { panel, pos_in_body })
+        }
+    }
+}
+
+/// The body map in words: the muscle, the sides, the views drawn, where its trigger
+/// points are, the essential and spillover areas, and every compared muscle.
+fn describe(atlas: &Atlas, content: &CanvasContent<'_>) -> String {
+    use std::fmt::Write as _;
+
+    use crate::model::ZoneKind;
+    let views: Vec<String> = content
+        .panels
+        .iter()
+        .filter_map(|p| {
+            let view = atlas.view(&p.view)?;
+            Some(crate::draw::paint::panel_title(view, p))
+        })
+        .collect();
+    let views = if views.is_empty() {
+        String::new()
+    } else {
+        format!(" Views: {}.", views.join(", "))
+    };
+    match (content.mode, content.selected) {
+        (CanvasMode::Paint, _) => format!(
+            "Body map for marking pain: {} marks.{views}",
+            content.marks.len()
+        ),
+        (CanvasMode::Pick, Some((m, sides))) => {
+            let side = match sides {
+                [s] => format!("{} side", s.word()),
+                _ => "both sides".to_owned(),
+            };
+            let tp = content.trigger_point;
+            let mut text = format!("Body map: {}, {side}", m.name);
+            if let Some(label) = tp {
+                let _ = write!(text, ", trigger point {label} only");
+            }
+            text.push('.');
+            text.push_str(&views);
+            let labels = m.trigger_point_labels();
+            let _ = write!(
+                text,
+                " Trigger points ({}): {}",
+                labels.join(", "),
+                m.clinical.trigger_points
+            );
+            let essential = m.areas_from(ZoneKind::Essential, tp).join(", ");
+            let spillover = m.areas_from(ZoneKind::Spillover, tp).join(", ");
+            let _ = write!(text, " Essential zone: {essential}.");
+            if !spillover.is_empty() {
+                let _ = write!(text, " Spillover zone: {spillover}.");
+            }
+            let others: Vec<&str> = content
+                .overlay
+                .iter()
+                .skip(1)
+                .map(|(m, _)| m.name.as_str())
+                .collect();
+            if !others.is_empty() {
+                let _ = write!(text, " Compared with: {}.", others.join(", "));
+            }
+            text
+        }
+        (CanvasMode::Pick, None) => {
+            format!("Body map: click a muscle to see its referral pattern.{views}")
         }
     }
 }

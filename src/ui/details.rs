@@ -63,14 +63,14 @@ pub fn details_ui(
             action = Some(choice);
         }
 
-        ui.label(RichText::new("In plain words").strong());
+        crate::ui::a11y::heading(ui, "In plain words");
         ui.label(&m.summary);
         if !m.symptoms.is_empty() {
             ui.label(format!("Besides pain: {}.", m.symptoms.join("; ")));
         }
         ui.add_space(8.0);
 
-        ui.label(RichText::new("What you can do").strong());
+        crate::ui::a11y::heading(ui, "What you can do");
         ui.label(&m.self_care.advice);
         if !m.self_care.caution.is_empty() {
             ui.label(RichText::new(&m.self_care.caution).italics());
@@ -83,7 +83,7 @@ pub fn details_ui(
             action = Some(link);
         }
 
-        ui.label(RichText::new("Anatomy").strong());
+        crate::ui::a11y::heading(ui, "Anatomy");
         for (what, text) in [
             ("Origin", &m.anatomy.origin),
             ("Insertion", &m.anatomy.insertion),
@@ -94,7 +94,7 @@ pub fn details_ui(
         }
         ui.add_space(8.0);
 
-        ui.label(RichText::new("Clinical description").strong());
+        crate::ui::a11y::heading(ui, "Clinical description");
         section_ui(ui, "Trigger points", &m.clinical.trigger_points);
         let essential = m.areas_from(ZoneKind::Essential, shown.trigger_point).join(", ");
         section_ui(ui, &format!("Essential zone: {essential}"), &m.clinical.essential);
@@ -116,20 +116,30 @@ pub fn details_ui(
         section_ui(ui, "Needling and injection hazards", &m.clinical.hazards);
         if !m.conditions.is_empty() {
             ui.add_space(4.0);
-            ui.label(RichText::new("Associated with").strong());
+            crate::ui::a11y::heading(ui, "Associated with");
             for c in &m.conditions {
                 ui.label(format!("• {c}"));
             }
         }
         ui.add_space(8.0);
-        ui.label(RichText::new("Sources").strong());
+        crate::ui::a11y::heading(ui, "Sources");
+        let index = crate::model::pain_index::pain_index();
+        for entry in m.covers.iter().filter_map(|id| index.entry(id)) {
+            ui.label(format!(
+                "• Trigger Point Manual, {}: {}",
+                entry.reference(),
+                entry.name
+            ));
+        }
         for s in &m.sources {
             ui.label(format!("• {}", s.citation));
             if !s.detail.is_empty() {
                 ui.weak(&s.detail);
             }
             if let Some(url) = &s.url {
-                ui.hyperlink(url);
+                // Named by what it opens, not by its raw address.
+                let link = ui.hyperlink_to("Open the source", url).on_hover_text(url);
+                crate::ui::a11y::rename(&link, &format!("Open the source: {}", s.citation));
             }
         }
         ui.add_space(8.0);
@@ -213,7 +223,7 @@ fn warning_signs_ui(ui: &mut Ui, warnings: &[&WarningRegion]) {
     if warnings.is_empty() {
         return;
     }
-    ui.label(RichText::new("Get medical help right away if").strong());
+    crate::ui::a11y::heading(ui, "Get medical help right away if");
     for region in warnings {
         ui.label(RichText::new(&region.name).underline());
         for sign in &region.signs {
@@ -231,7 +241,10 @@ fn name_link(link: &egui::Response, name: &str) {
 
 fn section_ui(ui: &mut Ui, title: &str, text: &str) {
     ui.add_space(4.0);
-    ui.label(RichText::new(title).underline());
+    let heading = ui.label(RichText::new(title).underline());
+    ui.ctx().accesskit_node_builder(heading.id, |node| {
+        node.set_role(egui::accesskit::Role::Heading);
+    });
     if !text.is_empty() {
         ui.label(text);
     }

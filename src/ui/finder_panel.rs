@@ -75,11 +75,14 @@ pub fn finder_panel_ui(
                     {
                         action = Some(FinderAction::Choose(i));
                     }
-                    if ui
+                    let details = ui
                         .small_button("Details")
-                        .on_hover_text("Open in the atlas")
-                        .clicked()
-                    {
+                        .on_hover_text("Open in the atlas");
+                    crate::ui::a11y::rename(
+                        &details,
+                        &format!("Details: {} ({})", m.name, c.side.word()),
+                    );
+                    if details.clicked() {
                         action = Some(FinderAction::Open(i));
                     }
                 });

@@ -30,7 +30,9 @@ pub fn lesson_list_ui(
     let mut action = None;
     for (i, lesson) in lessons.iter().enumerate() {
         ui.horizontal(|ui| {
-            if ui.button("Start").clicked() {
+            let start = ui.button("Start");
+            crate::ui::a11y::rename(&start, &format!("Start: {}", lesson.title));
+            if start.clicked() {
                 action = Some(LessonAction::Start(i));
             }
             ui.label(format!(
@@ -72,7 +74,9 @@ pub fn lesson_bar_ui(ui: &mut Ui, lesson: &Lesson, step: usize) -> Option<Lesson
     let current = lesson.steps.get(step)?;
     let mut action = None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // Wrapped, so that a narrow window puts the buttons on a second row instead
+        // of cutting "End lesson" off.
+        ui.horizontal_wrapped(|ui| {
             ui.strong(&lesson.title);
             ui.label(format!("Step {} of {}", step + 1, lesson.steps.len()));
             if ui

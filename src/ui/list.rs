@@ -38,6 +38,7 @@ pub fn muscle_list_ui(
     search: &mut String,
     grouping: &mut ListGrouping,
     selected: Option<&MuscleId>,
+    compared: &[MuscleId],
 ) -> Option<MuscleId> {
     let mut picked = None;
     ui.horizontal_wrapped(|ui| {
@@ -116,7 +117,7 @@ pub fn muscle_list_ui(
                 continue;
             }
             any = true;
-            egui::CollapsingHeader::new(RichText::new(&title).strong())
+            let section = egui::CollapsingHeader::new(RichText::new(&title).strong())
                 .id_salt(("list section", &title))
                 .default_open(*grouping == ListGrouping::Region)
                 .open((!query.is_empty()).then_some(true))
@@ -128,11 +129,25 @@ pub fn muscle_list_ui(
                             m.name.clone()
                         };
                         let is_selected = selected == Some(&m.id);
-                        if ui.selectable_label(is_selected, text).clicked() {
+                        let item = ui.selectable_label(is_selected, text.clone());
+                        // A list item, selected or not, and marked when compared.
+                        item.ctx.accesskit_node_builder(item.id, |node| {
+                            node.set_role(egui::accesskit::Role::ListItem);
+                            node.set_selected(is_selected);
+                        });
+                        if compared.contains(&m.id) {
+                            crate::ui::a11y::rename(&item, &format!("{text} (compared)"));
+                        }
+                        if item.clicked() {
                             picked = Some(m.id.clone());
                         }
                     }
                 });
+            crate::ui::a11y::set_expanded(
+                ui.ctx(),
+                section.header_response.id,
+                section.body_returned.is_some(),
+            );
         }
         if !any {
             ui.weak("No muscle matches. Try a Latin name, an alias such as \"SCM\", a condition such as \"headache\" or a group such as \"rotator cuff\".");
@@ -166,7 +181,9 @@ pub fn compare_ui(
             let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 2.0, *colour);
             ui.label(&m.name);
-            if ui.small_button("Remove").clicked() {
+            let remove = ui.small_button("Remove");
+            crate::ui::a11y::rename(&remove, &format!("Remove {}", m.name));
+            if remove.clicked() {
                 action = Some(CompareAction::Remove(m.id.clone()));
             }
         });

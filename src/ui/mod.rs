@@ -2,6 +2,7 @@
 //! taking `&mut Ui` end in `_ui`; a panel returns what the user asked for (an action)
 //! instead of changing state. The drawing they show comes from [`crate::draw`].
 
+pub mod a11y;
 pub mod about;
 pub mod canvas;
 pub mod conditions;

@@ -43,8 +43,9 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
             }
         }
     });
-    egui::ComboBox::from_label("Region")
-        .selected_text(quiz.region.unwrap_or("All regions"))
+    let region_name = quiz.region.unwrap_or("All regions");
+    let region_box = egui::ComboBox::from_label("Region")
+        .selected_text(region_name)
         .show_ui(ui, |ui| {
             if ui
                 .selectable_label(quiz.region.is_none(), "All regions")
@@ -61,11 +62,12 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
                 }
             }
         });
+    crate::ui::a11y::set_value(&region_box.response, region_name);
     let group_name = quiz
         .group
         .and_then(|id| atlas.group(id))
         .map_or("All groups", |g| g.name.as_str());
-    egui::ComboBox::from_label("Group")
+    let group_box = egui::ComboBox::from_label("Group")
         .selected_text(group_name)
         .show_ui(ui, |ui| {
             if ui
@@ -83,6 +85,7 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
                 }
             }
         });
+    crate::ui::a11y::set_value(&group_box.response, group_name);
     ui.label(format!("Score: {} of {}", quiz.session.0, quiz.session.1));
     ui.weak(format!(
         "All sessions: {} of {}",
@@ -144,16 +147,7 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
     }
     if let Some(feedback) = quiz.feedback {
         ui.add_space(6.0);
-        let text = match feedback {
-            Feedback::Correct => "Correct.".to_owned(),
-            Feedback::CorrectSpillover => {
-                "Correct: that is its spillover zone; the solid area is felt more often.".to_owned()
-            }
-            Feedback::Wrong { right: Some(id) } => {
-                format!("Not quite: this is the pattern of the {}.", name(id))
-            }
-            Feedback::Wrong { right: None } => "Not quite: the pattern is shown now.".to_owned(),
-        };
+        let text = feedback_words(atlas, Some(question), feedback);
         ui.label(RichText::new(text).strong());
         if ui.button("Next question").clicked() {
             action = Some(QuizAction::Next);
@@ -163,4 +157,30 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
         ui.weak("Keys 1 to 4 answer.");
     }
     action
+}
+
+/// The feedback line after an answer, in words (shown, and said to a screen reader).
+#[must_use]
+pub fn feedback_words(atlas: &Atlas, question: Option<&Question>, feedback: &Feedback) -> String {
+    let name = |id: &MuscleId| {
+        atlas
+            .muscle(id)
+            .map_or_else(|| id.0.clone(), |m| m.name.clone())
+    };
+    match feedback {
+        Feedback::Correct => "Correct.".to_owned(),
+        Feedback::CorrectSpillover => {
+            "Correct: that is its spillover zone; the solid area is felt more often.".to_owned()
+        }
+        Feedback::Wrong { right: Some(id) } => {
+            format!("Not quite: this is the pattern of the {}.", name(id))
+        }
+        Feedback::Wrong { right: None } => match question {
+            Some(q) => format!(
+                "Not quite: the pattern of the {} is shown now.",
+                name(q.muscle())
+            ),
+            None => "Not quite: the pattern is shown now.".to_owned(),
+        },
+    }
 }

@@ -26,18 +26,18 @@ pub fn run(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
     // eframe runs on this context. What eframe would set up on its own context is
     // set here, and so is the zoom of presentation mode: egui sizes the window in
     // zoomed points, and the UI run below must lay out at the same zoom.
-    let zoom = restored.as_ref().map_or(1.0, |r| r.value.zoom_factor());
+    // The saved size is in pixels at zoom 1 (see `ui_root`).
+    let saved_size = restored.as_ref().and_then(|r| r.value.window_size);
+    let zoom = restored.as_ref().map_or(1.0, |r| {
+        r.value.zoom_factor(saved_size.map_or(860.0, |[_, h]| h))
+    });
     let ctx = egui::Context::default();
     ctx.set_embed_viewports(false);
     ctx.options_mut(|o| o.zoom_factor = zoom);
-    // The saved size is in those points; sizes are checked and defaulted in pixels.
-    let size = restored
-        .as_ref()
-        .and_then(|r| r.value.window_size)
-        .filter(|[w, h]| {
-            (640.0..=16384.0).contains(&(w * zoom)) && (480.0..=16384.0).contains(&(h * zoom))
-        })
-        .unwrap_or([1280.0 / zoom, 860.0 / zoom]);
+    // Sizes are checked and defaulted in pixels, then given in zoomed points.
+    let size = saved_size
+        .filter(|[w, h]| (640.0..=16384.0).contains(w) && (480.0..=16384.0).contains(h))
+        .map_or([1280.0 / zoom, 860.0 / zoom], |[w, h]| [w / zoom, h / zoom]);
     let min_size = [640.0 / zoom, 480.0 / zoom];
     // X11 copies a window icon pixel by pixel: set before the window opened, it made
     // the first frame 15 ms later, so there the app gives it with the first frame.

@@ -71,3 +71,46 @@ fn every_pain_area_patients_report_leads_to_a_muscle() {
         uncovered.join("; ")
     );
 }
+
+#[test]
+fn the_pain_pattern_index_lists_each_entry_once_with_its_volume() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/pain_index.ron"),
+    )
+    .expect("data/pain_index.ron");
+    let index = trigger_atlas::model::pain_index::PainIndex::parse(&text).expect("valid index");
+    assert!(
+        index.entries.len() >= 100,
+        "{} entries",
+        index.entries.len()
+    );
+    assert!(
+        !index.sources.is_empty(),
+        "the index cites where its list comes from"
+    );
+    for (i, e) in index.entries.iter().enumerate() {
+        assert!(matches!(e.volume, 1 | 2), "{}: volume {}", e.id, e.volume);
+        assert!(
+            index.entries[i + 1..].iter().all(|o| o.id != e.id),
+            "{} listed twice",
+            e.id
+        );
+    }
+    // The program's own copy is this file.
+    assert_eq!(
+        trigger_atlas::model::pain_index::pain_index().entries,
+        index.entries
+    );
+}
+
+#[test]
+fn every_muscle_file_says_which_index_entries_it_draws() {
+    let atlas = crate::embedded().atlas;
+    let index = trigger_atlas::model::pain_index::pain_index();
+    for m in &atlas.muscles {
+        assert!(!m.covers.is_empty(), "{} covers no index entry", m.id);
+        for id in &m.covers {
+            assert!(index.entry(id).is_some(), "{}: unknown entry {id}", m.id);
+        }
+    }
+}

@@ -60,15 +60,12 @@ fn harness() -> Harness<'static, AtlasApp> {
 fn start(h: &mut Harness<'_, AtlasApp>, title: &str) {
     h.get_by_label("Lessons").click();
     h.run();
-    let index = h
-        .state()
-        .content
-        .lessons
-        .iter()
-        .position(|l| l.title == title)
-        .expect("lesson");
-    let starts: Vec<_> = h.get_all_by_label("Start").collect();
-    starts[index].click();
+    assert!(
+        h.state().content.lessons.iter().any(|l| l.title == title),
+        "lesson {title}"
+    );
+    // Each Start button is named for its lesson.
+    h.get_by_label(&format!("Start: {title}")).click();
     h.run();
 }
 

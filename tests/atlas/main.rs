@@ -11,6 +11,7 @@ mod data;
 mod docs;
 mod finder;
 mod groups;
+mod hall;
 mod hit;
 mod lessons;
 mod patterns;
@@ -20,6 +21,7 @@ mod render;
 mod saving;
 mod startup;
 mod ui;
+mod views;
 mod warnings;
 
 use egui_kittest::Harness;

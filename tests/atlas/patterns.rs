@@ -112,14 +112,15 @@ fn a_user_picks_trigger_point_2_and_sees_only_its_views_until_another_muscle() {
             .map(|(p, _)| p.view.0.clone())
             .collect()
     };
-    assert_eq!(views(&h), ["front", "back", "head_side"]);
+    assert_eq!(views(&h), ["front", "back", "head_side", "face"]);
     h.get_by_label("TrP2").click();
     h.run();
     assert_eq!(h.state().work.trigger_point.as_deref(), Some("TrP2"));
     // TrP2 refers only to the back of the neck and head.
     assert_eq!(views(&h), ["back"]);
     assert!(
-        h.query_by_label_contains("Essential zone: back of the head")
+        h.query_all_by_label_contains("Essential zone: back of the head")
+            .next()
             .is_some()
     );
     h.get_by_label("All trigger points").click();

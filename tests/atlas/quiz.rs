@@ -54,7 +54,7 @@ fn naming_answers_are_scored_and_kept() {
     h.get_by_label(&right).click();
     h.run();
     assert_eq!(h.state().work.quiz.feedback, Some(Feedback::Correct));
-    assert!(h.query_by_label("Correct.").is_some());
+    assert!(h.query_all_by_label("Correct.").next().is_some());
     assert_eq!(h.state().work.quiz.session, (1, 1));
 
     h.get_by_label("Next question").click();
@@ -67,7 +67,8 @@ fn naming_answers_are_scored_and_kept() {
         Some(Feedback::Wrong { right: Some(_) })
     ));
     assert!(
-        h.query_by_label_contains("Not quite: this is the pattern of the")
+        h.query_all_by_label_contains("Not quite: this is the pattern of the")
+            .next()
             .is_some()
     );
     assert_eq!(h.state().work.quiz.session, (1, 2));
