@@ -5,6 +5,7 @@ use emath::Pos2;
 use serde::{Deserialize, Serialize};
 
 use crate::geometry::{Tessellation, distance_to_outline, point_in_polygon};
+use crate::model::pain_guide::GuideArea;
 use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId, ViewKind, Zone, ZoneKind};
 
 /// Weight of a mark in an essential zone; a spillover mark counts [`SPILLOVER_WEIGHT`].
@@ -46,6 +47,9 @@ pub struct Candidate {
     pub marks: usize,
     /// The trigger points whose zones hold the marks (for a split pattern).
     pub trigger_points: Vec<String>,
+    /// Where the pain guide puts this muscle for the marked areas (0: the most
+    /// frequent cause); breaks ties between equal scores.
+    pub frequency: Option<usize>,
 }
 
 impl Candidate {
@@ -206,6 +210,8 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
     if marks.is_empty() {
         return out;
     }
+    // The zone areas under the marks, per candidate.
+    let mut hit_areas: Vec<Vec<&str>> = Vec::new();
     for muscle in &atlas.muscles {
         // A split pattern needs every zone each mark falls in, to name the trigger
         // points; any other pattern only the best zone per mark.
@@ -232,6 +238,19 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
             }
             let score = (essential as f32 * ESSENTIAL_WEIGHT + spillover as f32 * SPILLOVER_WEIGHT)
                 / marks.len() as f32;
+            // The areas of the zones under the marks, for the pain guide's order.
+            let mut under = ZoneSet::default();
+            for mark in marks {
+                under.add(&zones_hit(atlas, muscle, side, mark));
+            }
+            let areas: Vec<&str> = muscle
+                .zones
+                .iter()
+                .zip(&under.0)
+                .filter(|(_, hit)| **hit)
+                .flat_map(|(z, _)| z.areas.iter().map(String::as_str))
+                .collect();
+            hit_areas.push(areas);
             out.push(Candidate {
                 muscle: muscle.id.clone(),
                 side,
@@ -244,13 +263,47 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
                 } else {
                     Vec::new()
                 },
+                frequency: None,
             });
+        }
+    }
+    // The pain guide's area for the marked spot: the one the most candidates' zones
+    // name there. Its list says which cause is the more frequent.
+    let guide = crate::model::pain_guide::pain_guide();
+    let spot = guide
+        .areas
+        .iter()
+        .map(|g| {
+            let named = hit_areas
+                .iter()
+                .filter(|areas| g.matches.iter().any(|m| areas.contains(&m.as_str())))
+                .count();
+            (g, named)
+        })
+        .filter(|(_, named)| *named > 0)
+        .fold(
+            None,
+            |best: Option<(&GuideArea, usize)>, (g, n)| match best {
+                Some((_, m)) if m >= n => best,
+                _ => Some((g, n)),
+            },
+        )
+        .map(|(g, _)| g);
+    if let Some(area) = spot {
+        for c in &mut out {
+            c.frequency = area.muscles.iter().position(|m| *m == c.muscle.0);
         }
     }
     out.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then(b.essential.cmp(&a.essential))
+            // Equal matches: the more frequent cause of pain there first.
+            .then(
+                a.frequency
+                    .unwrap_or(usize::MAX)
+                    .cmp(&b.frequency.unwrap_or(usize::MAX)),
+            )
             .then_with(|| a.muscle.cmp(&b.muscle))
             .then((a.side == Side::Left).cmp(&(b.side == Side::Left)))
     });

@@ -213,7 +213,7 @@ pub fn judge_click(atlas: &Atlas, question: &Question, mark: &PainMark) -> Feedb
 
 /// Where the user clicked for a "find the pain" question is judged as a disc of this
 /// radius (body units).
-const CLICK_RADIUS: f32 = 6.0;
+const CLICK_RADIUS: f32 = 10.0;
 
 /// The quiz in progress.
 #[derive(Clone, Debug)]

@@ -154,6 +154,16 @@ impl AtlasApp {
     }
 
     /// Loads the lesson file at `path` and starts it, or shows why it cannot.
+    /// Opens a lesson file and starts it (`--lesson FILE`); a broken file is listed
+    /// in the data problems window instead.
+    pub fn start_lesson_file(&mut self, path: &std::path::Path) {
+        let mut commands = Vec::new();
+        self.open_lesson_file(path, &mut commands);
+        for c in commands {
+            self.apply(c);
+        }
+    }
+
     fn open_lesson_file(&mut self, path: &std::path::Path, commands: &mut Vec<Command>) {
         match crate::io::load_lesson_file(path, &self.content.atlas) {
             Ok(lesson) => {

@@ -29,6 +29,10 @@ pub struct Args {
     /// machine can point each lecturer at their own file.
     #[arg(long, value_name = "FILE")]
     pub prefs: Option<PathBuf>,
+    /// Open the window and start this lesson file (RON, see data/lessons/); a broken
+    /// file is listed with its line and column instead.
+    #[arg(long, value_name = "FILE")]
+    pub lesson: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -84,7 +88,7 @@ pub enum Command {
 pub fn run(args: Args) -> ExitCode {
     let data = args.data.as_deref();
     match args.command {
-        None => match crate::window::run(args.data.clone(), args.prefs) {
+        None => match crate::window::run(args.data.clone(), args.prefs, args.lesson) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("cannot open the window: {e}");

@@ -9,6 +9,7 @@ mod error;
 mod groups;
 pub mod lesson;
 mod located;
+pub mod pain_guide;
 pub mod pain_index;
 pub mod raw;
 pub mod readability;

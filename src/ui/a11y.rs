@@ -14,8 +14,11 @@ pub fn name_window(ctx: &Context, title: &str) {
 /// A section heading: bold text that assistive technology reads as a heading.
 pub fn heading(ui: &mut Ui, text: &str) -> Response {
     let response = ui.label(RichText::new(text).strong());
-    ui.ctx()
-        .accesskit_node_builder(response.id, |node| node.set_role(Role::Heading));
+    // A label's text is its value; a heading's is its label.
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(Role::Heading);
+        node.set_label(text);
+    });
     response
 }
 

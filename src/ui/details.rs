@@ -244,6 +244,7 @@ fn section_ui(ui: &mut Ui, title: &str, text: &str) {
     let heading = ui.label(RichText::new(title).underline());
     ui.ctx().accesskit_node_builder(heading.id, |node| {
         node.set_role(egui::accesskit::Role::Heading);
+        node.set_label(title);
     });
     if !text.is_empty() {
         ui.label(text);

@@ -16,7 +16,11 @@ use crate::io::KeptFile;
 ///
 /// # Errors
 /// No renderer could open a window.
-pub fn run(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
+pub fn run(
+    data: Option<PathBuf>,
+    prefs: Option<PathBuf>,
+    lesson: Option<PathBuf>,
+) -> eframe::Result {
     let prefs = prefs.or_else(crate::io::default_prefs_path);
     let mut kept = prefs.map(KeptFile::new);
     let restored = kept.as_mut().map(KeptFile::load::<Preferences>);
@@ -62,6 +66,9 @@ pub fn run(data: Option<PathBuf>, prefs: Option<PathBuf>) -> eframe::Result {
         }
         if let (Some(kept), Some(restored)) = (kept, restored) {
             app = app.with_prefs(kept, restored);
+        }
+        if let Some(lesson) = &lesson {
+            app.start_lesson_file(lesson);
         }
         app.warm_up(&warm_ctx, size);
         app

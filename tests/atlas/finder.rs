@@ -219,3 +219,87 @@ fn buttock_and_back_of_thigh_point_to_gluteus_minimus_and_piriformis() {
 fn no_marks_no_candidates() {
     assert!(rank(&embedded().atlas, &[]).is_empty());
 }
+
+#[test]
+fn the_pain_guide_names_atlas_muscles_and_zone_areas() {
+    use trigger_atlas::model::pain_guide::PainGuide;
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/pain_guide.ron"),
+    )
+    .expect("data/pain_guide.ron");
+    let guide = PainGuide::parse(&text).expect("a valid guide");
+    assert!(guide.areas.len() >= 25, "{} areas", guide.areas.len());
+    assert!(!guide.sources.is_empty());
+    let atlas = embedded().atlas;
+    let used: Vec<&str> = atlas
+        .muscles
+        .iter()
+        .flat_map(|m| {
+            m.zones
+                .iter()
+                .flat_map(|z| z.areas.iter().map(String::as_str))
+        })
+        .collect();
+    for area in &guide.areas {
+        assert!(
+            !area.source.is_empty(),
+            "{}: say where the order comes from",
+            area.name
+        );
+        for id in &area.muscles {
+            assert!(
+                atlas.muscles.iter().any(|m| &m.id.0 == id),
+                "{}: unknown muscle {id}",
+                area.name
+            );
+        }
+        for m in &area.matches {
+            assert!(
+                used.contains(&m.as_str()),
+                "{}: no zone uses \"{m}\"",
+                area.name
+            );
+        }
+    }
+}
+
+#[test]
+fn equal_matches_for_a_temple_headache_are_ordered_by_how_often_each_muscle_causes_it() {
+    let atlas = embedded().atlas;
+    let mark = PainMark {
+        view: ViewId("head_side".into()),
+        panel_side: Side::Right,
+        pos: pos2(160.0, 80.0),
+        radius: 6.0,
+    };
+    let ranked = rank(&atlas, &[mark]);
+    let top = ranked[0].score;
+    let tied: Vec<&str> = ranked
+        .iter()
+        .filter(|c| (c.score - top).abs() < 1e-6 && c.essential == ranked[0].essential)
+        .map(|c| c.muscle.0.as_str())
+        .collect();
+    assert!(tied.len() >= 2, "a tie to break: {tied:?}");
+    let guide = trigger_atlas::model::pain_guide::pain_guide();
+    let temple = guide
+        .areas
+        .iter()
+        .find(|a| a.matches.iter().any(|m| m == "temple"))
+        .expect("the guide lists the temple");
+    // The tied muscles come in the guide's order (those it lists), the rest after.
+    let listed: Vec<&str> = temple
+        .muscles
+        .iter()
+        .map(String::as_str)
+        .filter(|m| tied.contains(m))
+        .collect();
+    assert_eq!(
+        &tied[..listed.len()],
+        &listed[..],
+        "ties follow the guide: {tied:?}"
+    );
+    assert_eq!(
+        tied[0], "upper_trapezius",
+        "the commonest cause of temple pain first"
+    );
+}

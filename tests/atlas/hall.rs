@@ -303,3 +303,40 @@ fn compared_patterns_stay_readable_where_they_overlap() {
         );
     }
 }
+
+#[test]
+fn a_lesson_file_given_on_the_command_line_starts_at_once() {
+    use clap::Parser as _;
+    let dir = crate::temp_dir("lesson-arg");
+    let file = dir.join("talk.ron");
+    std::fs::write(
+        &file,
+        r#"(title: "Jaw pain", steps: [(muscles: ["masseter"], text: "The masseter.")])"#,
+    )
+    .expect("write");
+    let args = trigger_atlas::cli::Args::try_parse_from([
+        "trigger-atlas".as_ref(),
+        "--lesson".as_ref(),
+        file.as_os_str(),
+    ])
+    .expect("--lesson is an option of the window");
+    assert_eq!(args.lesson.as_deref(), Some(file.as_path()));
+    // What the window does with it at start.
+    let report = crate::embedded();
+    let mut app = AtlasApp::from_parts(report.atlas, report.errors);
+    app.start_lesson_file(&file);
+    let h = crate::harness_for(app, crate::WINDOW);
+    assert_eq!(h.state().work.selected, Some(MuscleId("masseter".into())));
+    assert!(h.query_by_label("The masseter.").is_some());
+    // A missing file is reported, not a crash.
+    let report = crate::embedded();
+    let mut app = AtlasApp::from_parts(report.atlas, report.errors);
+    app.start_lesson_file(&dir.join("missing.ron"));
+    assert!(app.work.lesson.is_none());
+    assert!(
+        app.content
+            .errors
+            .iter()
+            .any(|e| e.file.contains("missing.ron"))
+    );
+}

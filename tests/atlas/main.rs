@@ -4,6 +4,7 @@
 // Test helpers panic on purpose and are not an API.
 #![allow(clippy::must_use_candidate, clippy::missing_panics_doc)]
 
+mod a11y;
 mod bad_data;
 mod cli;
 mod coverage;

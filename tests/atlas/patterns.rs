@@ -187,10 +187,10 @@ fn every_split_pattern_gives_each_trigger_point_a_zone() {
 /// The narrowest a zone may be drawn at the default window size, in pixels. The
 /// drawings issue asks for about 6; five zones on the fingers and the jaw joint are
 /// 5.2-5.9 px until the hand and face views arrive, so today's floor is held here.
-const MIN_ZONE_PX: f32 = 5.0;
+const MIN_ZONE_PX: f32 = 6.0;
 
 #[test]
-fn every_zone_is_drawn_at_least_five_pixels_across_at_the_default_window_size() {
+fn every_zone_is_drawn_at_least_six_pixels_across_at_the_default_window_size() {
     use trigger_atlas::app::Command;
     let report = embedded();
     let ids: Vec<MuscleId> = report.atlas.muscles.iter().map(|m| m.id.clone()).collect();

@@ -1,0 +1,145 @@
+//! What a screen reader finds in the AccessKit tree: names that stand alone, roles,
+//! states, values and the announcements of changes.
+
+use egui::accesskit::{Live, Role};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use trigger_atlas::ui::a11y::ANNOUNCER;
+
+use crate::ui::{click_label, harness_sized, type_key};
+
+fn harness() -> egui_kittest::Harness<'static, trigger_atlas::AtlasApp> {
+    harness_sized(1400.0, 900.0)
+}
+
+/// The status line's text (the last announcement).
+fn announced(h: &egui_kittest::Harness<'_, trigger_atlas::AtlasApp>) -> String {
+    let status = h
+        .query_all_by_role(Role::Status)
+        .next()
+        .unwrap_or_else(|| panic!("no {ANNOUNCER} status node"));
+    assert_eq!(status.accesskit_node().live(), Live::Polite);
+    status.accesskit_node().label().unwrap_or_default()
+}
+
+#[test]
+fn the_window_is_named_and_the_details_have_headings_and_named_links() {
+    let mut h = harness();
+    let root = h.root();
+    assert_eq!(root.accesskit_node().role(), Role::Window);
+    assert_eq!(
+        root.accesskit_node().label().as_deref(),
+        Some("Trigger Point Atlas"),
+        "the window is named by its title"
+    );
+    click_label(&mut h, "Upper trapezius");
+    for heading in ["In plain words", "Clinical description", "Sources"] {
+        assert_eq!(
+            h.get_by_label(heading).accesskit_node().role(),
+            Role::Heading,
+            "{heading}"
+        );
+    }
+    let link = h
+        .query_all_by_label_contains("Open the source:")
+        .next()
+        .expect("a source link named by what it opens");
+    assert_eq!(link.accesskit_node().role(), Role::Link);
+    // No link is named by a raw address.
+    assert!(
+        h.query_all_by_label_contains("http")
+            .all(|n| n.accesskit_node().role() != Role::Link)
+    );
+}
+
+#[test]
+fn the_list_reports_the_selected_and_compared_muscles_and_open_sections() {
+    let mut h = harness();
+    click_label(&mut h, "Gluteus minimus (deep)");
+    let item = h.get_by_label("Gluteus minimus (deep)");
+    assert_eq!(item.accesskit_node().role(), Role::ListItem);
+    assert_eq!(item.accesskit_node().is_selected(), Some(true));
+    let other = h.get_by_label("Gluteus medius");
+    assert_eq!(other.accesskit_node().is_selected(), Some(false));
+    h.get_by_label("Piriformis (deep)").scroll_to_me();
+    h.run();
+    h.get_by_label("Piriformis (deep)")
+        .click_modifiers(egui::Modifiers::SHIFT);
+    h.run();
+    assert!(h.query_by_label("Piriformis (deep) (compared)").is_some());
+    assert!(
+        h.query_by_label("Remove Piriformis").is_some(),
+        "Remove names its muscle"
+    );
+    let section = h.get_by_label("Low back and hip");
+    assert_eq!(section.accesskit_node().data().is_expanded(), Some(true));
+}
+
+#[test]
+fn buttons_that_repeat_are_named_for_what_they_act_on() {
+    let mut h = harness();
+    h.get_by_label("Lessons").click();
+    h.run();
+    assert!(h.query_by_label("Start: Sciatica mimics").is_some());
+    assert!(h.query_by_label("Start").is_none(), "no bare Start button");
+}
+
+#[test]
+fn the_body_map_says_what_it_shows_and_changes_are_announced() {
+    let mut h = harness();
+    click_label(&mut h, "Temporalis");
+    let map = h.get_by_label_contains("Body map: Temporalis, right side.");
+    assert_eq!(map.accesskit_node().live(), Live::Polite);
+    let text = map.accesskit_node().label().unwrap_or_default();
+    for said in ["Views:", "Trigger points", "Essential zone:"] {
+        assert!(text.contains(said), "{text}");
+    }
+    assert!(announced(&h).starts_with("Temporalis, right side. Essential zone:"));
+    type_key(&mut h, "l");
+    assert!(
+        announced(&h).starts_with("Temporalis, left side"),
+        "{}",
+        announced(&h)
+    );
+    // A search says how many it found.
+    type_key(&mut h, "/");
+    type_key(&mut h, "headache");
+    let said = announced(&h);
+    assert!(said.ends_with("muscles found for \"headache\"."), "{said}");
+}
+
+#[test]
+fn lesson_steps_and_quiz_answers_are_announced() {
+    let mut h = harness();
+    h.key_press(egui::Key::F2);
+    h.run();
+    type_key(&mut h, "1");
+    let title = h.state().content.lessons[0].title.clone();
+    assert!(
+        announced(&h).starts_with(&format!("{title}, step 1 of")),
+        "{}",
+        announced(&h)
+    );
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    assert!(announced(&h).contains("step 2 of"), "{}", announced(&h));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // The quiz: answer with a key and hear the verdict.
+    type_key(&mut h, "m");
+    type_key(&mut h, "m");
+    assert_eq!(h.state().work.mode, trigger_atlas::app::Mode::Quiz);
+    let region = h
+        .query_all_by_label("Region")
+        .find(|n| n.accesskit_node().role() == Role::ComboBox)
+        .expect("the Region combo box");
+    assert_eq!(
+        region.accesskit_node().value().as_deref(),
+        Some("All regions")
+    );
+    type_key(&mut h, "1");
+    let said = announced(&h);
+    assert!(
+        said.starts_with("Correct") || said.starts_with("Not quite"),
+        "{said}"
+    );
+}
