@@ -114,3 +114,16 @@ fn every_muscle_file_says_which_index_entries_it_draws() {
         }
     }
 }
+
+#[test]
+fn every_entry_of_the_pain_pattern_indexes_has_a_muscle_file() {
+    let atlas = crate::embedded().atlas;
+    let index = trigger_atlas::model::pain_index::pain_index();
+    let missing: Vec<&str> = index
+        .entries
+        .iter()
+        .filter(|e| !atlas.muscles.iter().any(|m| m.covers.contains(&e.id)))
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(missing.is_empty(), "no muscle file draws: {missing:?}");
+}
