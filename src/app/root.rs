@@ -2,7 +2,9 @@
 //! right, the lesson bar, the canvas with its legend in the middle and the floating
 //! windows; then the commands the panels asked for are applied.
 
-use crate::draw::legend::{LegendEntry, legend_height, paint_compare_legend, paint_legend};
+use crate::draw::legend::{
+    LegendEntry, legend_height, legend_rows, paint_compare_legend, paint_legend,
+};
 use crate::finder::PainMark;
 use crate::theme::Theme;
 use crate::ui::canvas::{CanvasContent, CanvasEvent, CanvasMode, canvas_ui};
@@ -301,7 +303,16 @@ impl AtlasApp {
             self.caption_ui(ui, theme, font);
         }
         let rect = ui.available_rect_before_wrap();
-        let canvas_size = egui::vec2(rect.width(), rect.height() - legend_height(font));
+        let entries: &[LegendEntry] = match self.work.mode {
+            Mode::Atlas | Mode::Quiz => &LegendEntry::ATLAS,
+            Mode::Finder => &LegendEntry::FINDER,
+        };
+        let rows = if overlay.is_empty() {
+            legend_rows(ui.painter(), theme, entries, rect.width(), font)
+        } else {
+            1
+        };
+        let canvas_size = egui::vec2(rect.width(), rect.height() - legend_height(font, rows));
         let canvas = ui.allocate_ui(canvas_size, |ui| {
             canvas_ui(ui, atlas, theme, content, &mut self.canvas)
         });
@@ -324,10 +335,6 @@ impl AtlasApp {
             rect.max,
         );
         if overlay.is_empty() {
-            let entries: &[LegendEntry] = match self.work.mode {
-                Mode::Atlas | Mode::Quiz => &LegendEntry::ATLAS,
-                Mode::Finder => &LegendEntry::FINDER,
-            };
             paint_legend(ui.painter(), theme, entries, strip, font);
         } else {
             let items: Vec<(&str, egui::Color32)> =

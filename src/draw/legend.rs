@@ -47,10 +47,34 @@ impl LegendEntry {
     }
 }
 
-/// Height of the legend row for a font size, in points.
+/// Height of a legend strip of `rows` rows for a font size, in points.
 #[must_use]
-pub fn legend_height(font_size: f32) -> f32 {
-    font_size * 2.4
+pub fn legend_height(font_size: f32, rows: usize) -> f32 {
+    font_size * (0.8 + 1.6 * rows.max(1) as f32)
+}
+
+/// The type may shrink this much before the legend breaks into another row.
+const MIN_FIT: f32 = 0.85;
+
+/// How many rows the legend needs to fit `width` at `font_size` without shrinking the
+/// type below [`MIN_FIT`]: one on a wide canvas, more on a narrow one, so that rows
+/// never overlap and the words stay readable.
+#[must_use]
+pub fn legend_rows(
+    painter: &Painter,
+    theme: &Theme,
+    entries: &[LegendEntry],
+    width: f32,
+    font_size: f32,
+) -> usize {
+    (1..=entries.len().max(1))
+        .find(|rows| {
+            let per_row = entries.len().div_ceil(*rows).max(1);
+            entries
+                .chunks(per_row)
+                .all(|row| row_width(painter, theme, row, font_size) * MIN_FIT <= width)
+        })
+        .unwrap_or(entries.len().max(1))
 }
 
 fn row_width(painter: &Painter, theme: &Theme, entries: &[LegendEntry], font_size: f32) -> f32 {
@@ -69,7 +93,8 @@ fn row_width(painter: &Painter, theme: &Theme, entries: &[LegendEntry], font_siz
     items + font_size * 1.6 * entries.len().saturating_sub(1) as f32 + 16.0
 }
 
-/// Paints the legend centred in `area` (a strip of [`legend_height`]).
+/// Paints the legend centred in `area` (a strip of [`legend_height`]), in as many rows
+/// as [`legend_rows`] says.
 pub fn paint_legend(
     painter: &Painter,
     theme: &Theme,
@@ -77,18 +102,27 @@ pub fn paint_legend(
     area: Rect,
     font_size: f32,
 ) {
-    // Shrink the type a little when the row would not fit; if that is not enough,
-    // break it into two rows rather than cut entries off.
-    let natural = row_width(painter, theme, entries, font_size);
-    let fit = area.width() / natural;
-    if fit < 0.75 && entries.len() > 1 {
-        let (first, second) = entries.split_at(entries.len().div_ceil(2));
-        let (top, bottom) = area.split_top_bottom_at_fraction(0.5);
-        let small = font_size * 0.8;
-        paint_legend(painter, theme, first, top, small);
-        paint_legend(painter, theme, second, bottom, small);
-        return;
+    let rows = legend_rows(painter, theme, entries, area.width(), font_size);
+    let per_row = entries.len().div_ceil(rows).max(1);
+    let row_h = area.height() / rows as f32;
+    for (i, row) in entries.chunks(per_row).enumerate() {
+        let rect = Rect::from_min_size(
+            pos2(area.left(), area.top() + row_h * i as f32),
+            vec2(area.width(), row_h),
+        );
+        paint_row(painter, theme, row, rect, font_size);
     }
+}
+
+/// One row of the legend, centred in `area`, the type shrunk a little if needed.
+fn paint_row(
+    painter: &Painter,
+    theme: &Theme,
+    entries: &[LegendEntry],
+    area: Rect,
+    font_size: f32,
+) {
+    let fit = area.width() / row_width(painter, theme, entries, font_size);
     let font_size = if fit < 1.0 {
         font_size * fit
     } else {
@@ -226,4 +260,33 @@ pub fn paint_compare_legend(
         x += widths[i] + gap;
     }
     painter.text(pos2(x, y), Align2::LEFT_CENTER, note, font, theme.detail);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_narrow_canvas_gets_more_legend_rows_each_of_which_fits() {
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let painter = ui.ctx().layer_painter(egui::LayerId::background());
+            let theme = Theme::light();
+            let entries = &LegendEntry::ATLAS;
+            let mut last_rows = usize::MAX;
+            for width in [120.0, 200.0, 320.0, 500.0, 800.0, 1400.0] {
+                let rows = legend_rows(&painter, &theme, entries, width, 14.0);
+                assert!(rows <= last_rows, "wider, not more rows ({width})");
+                last_rows = rows;
+                for row in entries.chunks(entries.len().div_ceil(rows)) {
+                    let w = row_width(&painter, &theme, row, 14.0) * MIN_FIT;
+                    assert!(w <= width || row.len() == 1, "{width}: a row of {w}");
+                }
+                assert!(legend_height(14.0, rows) >= 14.0 * 2.4);
+            }
+            assert_eq!(last_rows, 1, "a wide canvas has one row");
+            assert!(legend_rows(&painter, &theme, entries, 120.0, 14.0) >= 3);
+        });
+        output.textures_delta.clear();
+    }
 }

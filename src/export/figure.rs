@@ -41,7 +41,7 @@ fn rows(rect: Rect) -> Rows {
     let unit = unit_for(rect);
     let (title, below_title) = rect.split_top_bottom_at_y(rect.top() + unit * 3.4);
     let (middle, foot) = below_title.split_top_bottom_at_y(rect.bottom() - unit * 1.6);
-    let (body, legend) = middle.split_top_bottom_at_y(middle.bottom() - legend_height(unit));
+    let (body, legend) = middle.split_top_bottom_at_y(middle.bottom() - legend_height(unit, 1));
     Rows {
         title,
         body: body.shrink2(vec2(unit, 0.0)),

@@ -209,6 +209,9 @@ fn each_close_up_draws_the_pattern_on_the_patients_correct_side() {
 #[test]
 fn snapshots_of_the_close_up_views() {
     let atlas = embedded().atlas;
+    // One set of results for all the harnesses, so every view is checked (and
+    // updated) in one run.
+    let mut results = egui_kittest::SnapshotResults::new();
     for id in NEW_VIEWS {
         let view = view_id(id);
         let (opener, _, _) = opener_and_target(&atlas, &view);
@@ -223,6 +226,7 @@ fn snapshots_of_the_close_up_views() {
         {
             type_key(&mut h, &(key + 1).to_string());
         }
-        h.snapshot(format!("view_{id}"));
+        results.add(h.try_snapshot(format!("view_{id}")));
+        results.extend_harness(&mut h);
     }
 }
