@@ -213,20 +213,17 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
     // The zone areas under the marks, per candidate.
     let mut hit_areas: Vec<Vec<&str>> = Vec::new();
     for muscle in &atlas.muscles {
-        // A split pattern needs every zone each mark falls in, to name the trigger
-        // points; any other pattern only the best zone per mark.
+        // A split pattern names the trigger points whose zones hold the marks.
         let split = muscle.pattern_is_split();
         for side in Side::BOTH {
             let (mut essential, mut spillover) = (0, 0);
             let mut all_hit = ZoneSet::default();
+            // Every zone each mark falls in: the best one scores, and all of them
+            // name the trigger points and the areas for the pain guide.
             for mark in marks {
-                let coverage = if split {
-                    let hit = zones_hit(atlas, muscle, side, mark);
-                    all_hit.add(&hit);
-                    hit.coverage(muscle)
-                } else {
-                    coverage(atlas, muscle, side, mark)
-                };
+                let hit = zones_hit(atlas, muscle, side, mark);
+                all_hit.add(&hit);
+                let coverage = hit.coverage(muscle);
                 match coverage {
                     Coverage::Essential => essential += 1,
                     Coverage::Spillover => spillover += 1,
@@ -239,14 +236,10 @@ pub fn rank(atlas: &Atlas, marks: &[PainMark]) -> Vec<Candidate> {
             let score = (essential as f32 * ESSENTIAL_WEIGHT + spillover as f32 * SPILLOVER_WEIGHT)
                 / marks.len() as f32;
             // The areas of the zones under the marks, for the pain guide's order.
-            let mut under = ZoneSet::default();
-            for mark in marks {
-                under.add(&zones_hit(atlas, muscle, side, mark));
-            }
             let areas: Vec<&str> = muscle
                 .zones
                 .iter()
-                .zip(&under.0)
+                .zip(&all_hit.0)
                 .filter(|(_, hit)| **hit)
                 .flat_map(|(z, _)| z.areas.iter().map(String::as_str))
                 .collect();
