@@ -127,3 +127,29 @@ fn every_entry_of_the_pain_pattern_indexes_has_a_muscle_file() {
         .collect();
     assert!(missing.is_empty(), "no muscle file draws: {missing:?}");
 }
+
+#[test]
+fn searching_a_condition_finds_the_muscles_that_mimic_it() {
+    // What a clinician types, and muscles the sources say commonly cause it.
+    let cases: &[(&str, &[&str])] = &[
+        ("sciatica", &["quadratus_lumborum", "gluteus_minimus", "piriformis"]),
+        ("angina", &["sternalis", "pectoralis_major", "pectoralis_minor"]),
+        ("pelvic pain", &["levator_ani", "coccygeus", "obturator_internus"]),
+        ("tailbone", &["coccygeus", "levator_ani", "sphincter_ani"]),
+        ("carpal", &["pronator_teres", "palmaris_longus", "scalenes"]),
+        ("groin", &["iliopsoas", "adductor_longus_brevis", "pectineus"]),
+        ("toothache", &["masseter", "temporalis", "buccinator"]),
+    ];
+    let atlas = crate::embedded().atlas;
+    for (query, expected) in cases {
+        let found: Vec<&str> = atlas
+            .muscles
+            .iter()
+            .filter(|m| trigger_atlas::ui::list::search_matches(&atlas, m, query))
+            .map(|m| m.id.0.as_str())
+            .collect();
+        for id in *expected {
+            assert!(found.contains(id), "\"{query}\" does not find {id}: {found:?}");
+        }
+    }
+}
