@@ -132,12 +132,24 @@ fn every_entry_of_the_pain_pattern_indexes_has_a_muscle_file() {
 fn searching_a_condition_finds_the_muscles_that_mimic_it() {
     // What a clinician types, and muscles the sources say commonly cause it.
     let cases: &[(&str, &[&str])] = &[
-        ("sciatica", &["quadratus_lumborum", "gluteus_minimus", "piriformis"]),
-        ("angina", &["sternalis", "pectoralis_major", "pectoralis_minor"]),
-        ("pelvic pain", &["levator_ani", "coccygeus", "obturator_internus"]),
+        (
+            "sciatica",
+            &["quadratus_lumborum", "gluteus_minimus", "piriformis"],
+        ),
+        (
+            "angina",
+            &["sternalis", "pectoralis_major", "pectoralis_minor"],
+        ),
+        (
+            "pelvic pain",
+            &["levator_ani", "coccygeus", "obturator_internus"],
+        ),
         ("tailbone", &["coccygeus", "levator_ani", "sphincter_ani"]),
         ("carpal", &["pronator_teres", "palmaris_longus", "scalenes"]),
-        ("groin", &["iliopsoas", "adductor_longus_brevis", "pectineus"]),
+        (
+            "groin",
+            &["iliopsoas", "adductor_longus_brevis", "pectineus"],
+        ),
         ("toothache", &["masseter", "temporalis", "buccinator"]),
     ];
     let atlas = crate::embedded().atlas;
@@ -149,7 +161,10 @@ fn searching_a_condition_finds_the_muscles_that_mimic_it() {
             .map(|m| m.id.0.as_str())
             .collect();
         for id in *expected {
-            assert!(found.contains(id), "\"{query}\" does not find {id}: {found:?}");
+            assert!(
+                found.contains(id),
+                "\"{query}\" does not find {id}: {found:?}"
+            );
         }
     }
 }
