@@ -21,8 +21,18 @@ impl AtlasApp {
     /// (which must exist: a mistyped folder is reported, not created).
     pub(super) fn export_into_folder(&mut self, job: ExportJob) {
         let folder = std::path::PathBuf::from(self.windows.export_choices.folder.trim());
+        let typed = self.windows.export_choices.name.trim().to_owned();
         let status = if folder.is_dir() {
-            let name = self.suggested_name(job);
+            let name = if typed.is_empty() {
+                self.suggested_name(job)
+            } else if std::path::Path::new(&typed)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+            {
+                typed
+            } else {
+                format!("{typed}.png")
+            };
             let path = folder.join(name);
             match self.export_to(job, &path) {
                 Ok(()) => format!("Saved {}", path.display()),
@@ -52,13 +62,21 @@ impl AtlasApp {
         let job = *job;
         let answer = match pending.poll(ctx) {
             DialogAnswer::Waiting => return,
+            DialogAnswer::Answered(None) => {
+                self.background.pending_export = None;
+                self.windows.export_choices.status = Some(
+                    "Nothing saved: the dialog closed without a file. If no dialog appeared, the folder and name below save without one (“Save here”)."
+                        .to_owned(),
+                );
+                return;
+            }
             DialogAnswer::Answered(answer) => answer,
             DialogAnswer::Gone => None,
         };
         self.background.pending_export = None;
         let Some(path) = answer else {
             self.windows.export_choices.status = Some(
-                "Not saved: no file was chosen. If no dialog appeared, type a folder below and use “Save here”."
+                "No file dialog could open on this desktop. Nothing is lost: the folder and name below save without one (“Save here”)."
                     .to_owned(),
             );
             return;

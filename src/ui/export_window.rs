@@ -18,6 +18,8 @@ pub struct ExportChoices {
     pub status: Option<String>,
     /// The folder "Save here" writes into.
     pub folder: String,
+    /// The file name "Save here" uses; empty: the suggested name.
+    pub name: String,
 }
 
 impl Default for ExportChoices {
@@ -27,15 +29,27 @@ impl Default for ExportChoices {
             paper: Paper::A4,
             status: None,
             folder: default_folder(),
+            name: String::new(),
         }
     }
 }
 
-/// Where "Save here" writes by default: the user's home folder, else the current one.
+/// Where "Save here" writes by default: the user's Pictures folder (`XDG_PICTURES_DIR`
+/// or ~/Pictures), else Documents, else the home folder, else the current one.
 fn default_folder() -> String {
-    std::env::var_os("HOME")
+    let home = std::env::var_os("HOME")
         .or_else(|| std::env::var_os("USERPROFILE"))
-        .map_or_else(|| ".".to_owned(), |h| h.to_string_lossy().into_owned())
+        .map(std::path::PathBuf::from);
+    let xdg = std::env::var_os("XDG_PICTURES_DIR").map(std::path::PathBuf::from);
+    let candidates = xdg.into_iter().chain(
+        home.iter()
+            .flat_map(|h| [h.join("Pictures"), h.join("Documents")]),
+    );
+    candidates
+        .into_iter()
+        .find(|p| p.is_dir())
+        .or(home)
+        .map_or_else(|| ".".to_owned(), |p| p.to_string_lossy().into_owned())
 }
 
 /// Where to save it.
@@ -131,6 +145,13 @@ pub fn export_ui(
     let label = ui.label("Folder for “Save here”:");
     ui.add(egui::TextEdit::singleline(&mut choices.folder).desired_width(f32::INFINITY))
         .labelled_by(label.id);
+    let label = ui.label("File name (empty: the name suggested for the muscle and side):");
+    ui.add(
+        egui::TextEdit::singleline(&mut choices.name)
+            .hint_text("e.g. upper_trapezius_right.png")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
     ui.weak(
         "“Save here” writes into this folder without asking, for computers without a file dialog.",
     );

@@ -573,7 +573,10 @@ fn cancelling_the_save_dialog_writes_nothing_and_says_so() {
     h.run();
     h.get_by_label("Save picture…").click();
     let status = wait_for_export(&mut h);
-    assert!(status.contains("no file was chosen"), "{status}");
+    assert!(
+        status.contains("the dialog closed without a file"),
+        "{status}"
+    );
 }
 
 pub(crate) fn type_key(h: &mut Harness<'_, AtlasApp>, text: &str) {
@@ -993,6 +996,18 @@ fn without_a_file_dialog_a_typed_folder_still_saves_the_picture() {
     assert!(status.starts_with("Saved"), "{status}");
     let image = image::open(dir.join("masseter-right-1920x1080.png")).expect("picture written");
     assert_eq!((image.width(), image.height()), (1920, 1080));
+
+    // A name of the user's own; ".png" is added, and the message says where it went.
+    let name_field = "File name (empty: the name suggested for the muscle and side):";
+    h.get_by_label(name_field).click();
+    h.run();
+    h.get_by_label(name_field).type_text("jaw for Mrs K");
+    h.run();
+    h.get_by_label("Save picture here").click();
+    let status = wait_for_export(&mut h);
+    let saved = dir.join("jaw for Mrs K.png");
+    assert_eq!(status, format!("Saved {}", saved.display()));
+    assert!(saved.is_file());
 }
 
 #[test]
