@@ -215,6 +215,9 @@ pub fn judge_click(atlas: &Atlas, question: &Question, mark: &PainMark) -> Feedb
 /// radius (body units).
 const CLICK_RADIUS: f32 = 10.0;
 
+/// Questions in a round; at its end the quiz lists the ones missed.
+pub const ROUND: usize = 10;
+
 /// The quiz in progress.
 #[derive(Clone, Debug)]
 pub struct QuizState {
@@ -229,6 +232,11 @@ pub struct QuizState {
     pub click: Option<PainMark>,
     /// This session: (correct, asked).
     pub session: (u32, u32),
+    /// The questions missed in this round (a round is [`ROUND`] answers), for the
+    /// review at its end.
+    pub missed: Vec<Question>,
+    /// Answers given in this round.
+    pub answered_in_round: usize,
 }
 
 impl QuizState {
@@ -244,6 +252,8 @@ impl QuizState {
             feedback: None,
             click: None,
             session: (0, 0),
+            missed: Vec::new(),
+            answered_in_round: 0,
         }
     }
 
@@ -306,7 +316,25 @@ impl QuizState {
         self.session.1 += 1;
         record.correct += scored;
         record.asked += 1;
+        if !feedback.scores()
+            && let Some(q) = &self.question
+        {
+            self.missed.push(q.clone());
+        }
+        self.answered_in_round += 1;
         self.feedback = Some(feedback);
+    }
+
+    /// Whether the round is over (its review is shown until the next question).
+    #[must_use]
+    pub fn round_over(&self) -> bool {
+        self.answered_in_round >= ROUND && self.feedback.is_some()
+    }
+
+    /// Starts a new round: the count and the missed list begin again.
+    pub fn new_round(&mut self) {
+        self.answered_in_round = 0;
+        self.missed.clear();
     }
 }
 

@@ -106,7 +106,17 @@ impl WorkingState {
                     self.ask(content, prefs);
                 }
                 QuizAction::Choose(id) => self.quiz.choose(&id, &mut prefs.quiz_record),
-                QuizAction::Next => self.ask(content, prefs),
+                QuizAction::Next => {
+                    if self.quiz.round_over() {
+                        self.quiz.new_round();
+                    }
+                    self.ask(content, prefs);
+                }
+                QuizAction::Review(id) => {
+                    self.mode = Mode::Atlas;
+                    self.selected = Some(id);
+                    self.trigger_point = None;
+                }
             },
             Command::QuizClick { panel, pos_in_body } => {
                 self.quiz.click(

@@ -207,6 +207,7 @@ impl AtlasApp {
                     feedback: quiz.feedback.as_ref(),
                     session: quiz.session,
                     record: self.prefs.quiz_record,
+                    review: quiz.round_over().then_some(quiz.missed.as_slice()),
                 };
                 if let Some(action) = quiz_panel_ui(ui, atlas, &view) {
                     commands.push(Command::Quiz(action));

@@ -14,6 +14,8 @@ pub enum QuizAction {
     SetGroup(Option<String>),
     Choose(MuscleId),
     Next,
+    /// Show a missed question's muscle in the atlas.
+    Review(MuscleId),
 }
 
 /// The quiz as the panel needs to see it.
@@ -27,6 +29,8 @@ pub struct QuizView<'a> {
     /// This session's score: (correct, asked).
     pub session: (u32, u32),
     pub record: QuizRecord,
+    /// The round is over: list these missed questions for review.
+    pub review: Option<&'a [Question]>,
 }
 
 /// Shows the quiz; returns what the user did.
@@ -149,6 +153,27 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
         ui.add_space(6.0);
         let text = feedback_words(atlas, Some(question), feedback);
         ui.label(RichText::new(text).strong());
+        if let Some(missed) = quiz.review {
+            ui.add_space(6.0);
+            crate::ui::a11y::heading(ui, &format!("End of the round: {} missed", missed.len()));
+            if missed.is_empty() {
+                ui.label("None missed. Well done.");
+            }
+            for q in missed {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!("{} ({} side)", name(q.muscle()), q.side().word()));
+                    let show = ui.small_button("Show");
+                    crate::ui::a11y::rename(
+                        &show,
+                        &format!("Show {} in the atlas", name(q.muscle())),
+                    );
+                    if show.clicked() {
+                        action = Some(QuizAction::Review(q.muscle().clone()));
+                    }
+                });
+            }
+            ui.weak("Next question starts a new round.");
+        }
         if ui.button("Next question").clicked() {
             action = Some(QuizAction::Next);
         }

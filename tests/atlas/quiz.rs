@@ -214,3 +214,65 @@ fn after_a_wrong_answer_the_right_choice_is_marked() {
             .is_none()
     );
 }
+
+#[test]
+fn a_round_ends_with_a_review_of_the_missed_questions() {
+    let mut h = harness(11);
+    assert_eq!(h.state().work.mode, trigger_atlas::app::Mode::Quiz);
+    let mut wrong = Vec::new();
+    for i in 0..trigger_atlas::quiz::ROUND {
+        let muscle = h
+            .state()
+            .work
+            .quiz
+            .question
+            .as_ref()
+            .expect("asked")
+            .muscle()
+            .clone();
+        h.event(egui::Event::Text("1".into()));
+        h.run();
+        if !h
+            .state()
+            .work
+            .quiz
+            .feedback
+            .as_ref()
+            .expect("answered")
+            .scores()
+        {
+            wrong.push(muscle);
+        }
+        if i + 1 < trigger_atlas::quiz::ROUND {
+            assert!(h.query_by_label_contains("End of the round").is_none());
+            h.event(egui::Event::Text("n".into()));
+            h.run();
+        }
+    }
+    let heading = format!("End of the round: {} missed", wrong.len());
+    assert!(h.query_by_label(&heading).is_some(), "{heading}");
+    if let Some(first) = wrong.first() {
+        let name = h
+            .state()
+            .content
+            .atlas
+            .muscle(first)
+            .expect("muscle")
+            .name
+            .clone();
+        h.get_by_label(&format!("Show {name} in the atlas")).click();
+        h.run();
+        assert_eq!(h.state().work.mode, trigger_atlas::app::Mode::Atlas);
+        assert_eq!(h.state().work.selected.as_ref(), Some(first));
+        h.event(egui::Event::Text("m".into()));
+        h.run();
+        h.event(egui::Event::Text("m".into()));
+        h.run();
+    }
+    // The next question starts a new round.
+    h.event(egui::Event::Text("n".into()));
+    h.run();
+    assert_eq!(h.state().work.quiz.answered_in_round, 0);
+    assert!(h.state().work.quiz.missed.is_empty());
+    assert!(h.query_by_label_contains("End of the round").is_none());
+}
