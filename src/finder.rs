@@ -316,6 +316,10 @@ pub struct FinderState {
     pub candidates: Vec<Candidate>,
     /// The candidate whose pattern is overlaid, by index into `candidates`.
     pub chosen: Option<usize>,
+    /// The named place and side picked for marking with the keyboard.
+    pub pick: (usize, Side),
+    /// The named places, for the atlas generation they were made from.
+    places: Option<(u64, Vec<Place>)>,
 }
 
 impl Default for FinderState {
@@ -325,6 +329,8 @@ impl Default for FinderState {
             brush_radius: 7.0,
             candidates: Vec::new(),
             chosen: None,
+            pick: (0, Side::Right),
+            places: None,
         }
     }
 }
@@ -354,6 +360,34 @@ impl FinderState {
     pub fn undo(&mut self, atlas: &Atlas) {
         self.marks.pop();
         self.rerank(atlas);
+    }
+
+    /// The atlas's named places (made once per atlas).
+    pub fn places(&mut self, atlas: &Atlas) -> &[Place] {
+        if self
+            .places
+            .as_ref()
+            .is_none_or(|(g, _)| *g != atlas.generation())
+        {
+            self.places = Some((atlas.generation(), places(atlas)));
+        }
+        self.places.as_ref().map_or(&[], |(_, p)| p.as_slice())
+    }
+
+    /// Takes mark `i` away (a mark removed from the list of marks).
+    pub fn remove(&mut self, atlas: &Atlas, i: usize) {
+        if i < self.marks.len() {
+            self.marks.remove(i);
+            self.rerank(atlas);
+        }
+    }
+
+    /// Marks a named place on `side` without a pointer (the keyboard way to mark).
+    pub fn mark_place(&mut self, atlas: &Atlas, place: &Place, side: Side) {
+        if let Some(mark) = place.mark(atlas, side, self.brush_radius) {
+            self.marks.push(mark);
+            self.rerank(atlas);
+        }
     }
 
     /// Takes every mark away.
@@ -386,5 +420,119 @@ impl FinderState {
                 .iter()
                 .position(|c| c.muscle == id && c.side == side)
         });
+    }
+}
+
+/// A body area a pattern names ("temple", "heel"), with a spot inside it on one view
+/// (authored for the patient's right): what keyboard users mark instead of clicking.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub area: String,
+    pub view: ViewId,
+    pub pos: Pos2,
+}
+
+/// Every area the atlas's zones name, alphabetically, each placed in the most specific
+/// zone that names it (the one naming the fewest areas), at the centre of that zone's
+/// largest triangle, which always lies inside it.
+#[must_use]
+pub fn places(atlas: &Atlas) -> Vec<Place> {
+    let mut best: Vec<(String, &Zone, usize)> = Vec::new();
+    for zone in atlas.muscles.iter().flat_map(|m| &m.zones) {
+        for area in &zone.areas {
+            match best.iter_mut().find(|(a, _, _)| a == area) {
+                Some(slot) if slot.2 <= zone.areas.len() => {}
+                Some(slot) => *slot = (area.clone(), zone, zone.areas.len()),
+                None => best.push((area.clone(), zone, zone.areas.len())),
+            }
+        }
+    }
+    let mut out: Vec<Place> = best
+        .into_iter()
+        .filter_map(|(area, zone, _)| {
+            let tess = &zone.fill.right;
+            let centre = tess
+                .triangles()
+                .chunks_exact(3)
+                .map(|t| [t[0], t[1], t[2]].map(|i| tess.outline[i as usize]))
+                .max_by(|a, b| triangle_area(a).total_cmp(&triangle_area(b)))
+                .map(|[a, b, c]| Pos2::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0))?;
+            Some(Place {
+                area,
+                view: zone.view.clone(),
+                pos: centre,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.area.cmp(&b.area));
+    out
+}
+
+impl Place {
+    /// A mark of `radius` on this place, on the patient's `side`.
+    #[must_use]
+    pub fn mark(&self, atlas: &Atlas, side: Side, radius: f32) -> Option<PainMark> {
+        let view = atlas.view(&self.view)?;
+        let (pos, panel_side) = match view.kind {
+            ViewKind::Bilateral { .. } => (view.place(self.pos, side), Side::Right),
+            ViewKind::Lateral { .. } => (self.pos, side),
+        };
+        Some(PainMark {
+            view: self.view.clone(),
+            panel_side,
+            pos,
+            radius,
+        })
+    }
+}
+
+fn triangle_area([a, b, c]: &[Pos2; 3]) -> f32 {
+    ((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)).abs() * 0.5
+}
+
+/// The area a mark lies in, in words ("temple"): of the areas that the zones under it
+/// name (any muscle, either side), the one most of them name.
+#[must_use]
+pub fn area_of<'a>(atlas: &'a Atlas, mark: &PainMark) -> Option<&'a str> {
+    let view = atlas.view(&mark.view)?;
+    let point = PainMark {
+        radius: 0.0,
+        ..mark.clone()
+    };
+    let mut votes: Vec<(&str, usize)> = Vec::new();
+    for zone in atlas
+        .muscles
+        .iter()
+        .flat_map(|m| &m.zones)
+        .filter(|z| z.view == mark.view)
+        .filter(|z| Side::BOTH.iter().any(|&s| zone_hit(view, z, s, &point)))
+    {
+        for area in &zone.areas {
+            match votes.iter_mut().find(|(a, _)| *a == area.as_str()) {
+                Some(v) => v.1 += 1,
+                None => votes.push((area, 1)),
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(a, _)| a)
+}
+
+/// The side of the body a mark is on: from its position on a view of both sides, from
+/// its panel on a view of one side.
+#[must_use]
+pub fn mark_side(atlas: &Atlas, mark: &PainMark) -> Side {
+    match atlas.view(&mark.view).map(|v| (v.kind, v.midline_x())) {
+        Some((ViewKind::Bilateral { patient_right }, mid)) => {
+            let on_viewer_left = mark.pos.x < mid;
+            if on_viewer_left == (patient_right == crate::model::ScreenHalf::ViewerLeft) {
+                Side::Right
+            } else {
+                Side::Left
+            }
+        }
+        _ => mark.panel_side,
     }
 }

@@ -112,6 +112,21 @@ impl WorkingState {
                     }
                     self.ask(content, prefs);
                 }
+                QuizAction::AnswerPlace(i) => {
+                    let place = self.finder.places(atlas).get(i).cloned();
+                    let side = self.quiz.question.as_ref().map(crate::quiz::Question::side);
+                    if let (Some(place), Some(side)) = (place, side)
+                        && let Some(mark) = place.mark(atlas, side, 0.0)
+                    {
+                        self.quiz.click(
+                            atlas,
+                            &mark.view,
+                            mark.panel_side,
+                            mark.pos,
+                            &mut prefs.quiz_record,
+                        );
+                    }
+                }
                 QuizAction::Review(id) => {
                     self.mode = Mode::Atlas;
                     self.selected = Some(id);
@@ -158,6 +173,12 @@ impl WorkingState {
                 FinderAction::Undo => self.finder.undo(atlas),
                 FinderAction::Clear => self.finder.clear(atlas),
                 FinderAction::Choose(i) => self.finder.toggle_chosen(i),
+                FinderAction::Remove(i) => self.finder.remove(atlas, i),
+                FinderAction::MarkPlace(i, side) => {
+                    if let Some(place) = self.finder.places(atlas).get(i).cloned() {
+                        self.finder.mark_place(atlas, &place, side);
+                    }
+                }
                 FinderAction::Open(i) => {
                     if let Some(c) = self.finder.candidates.get(i) {
                         self.selected = Some(c.muscle.clone());

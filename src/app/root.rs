@@ -198,6 +198,7 @@ impl AtlasApp {
                 }
             }
             Mode::Quiz => {
+                let places = self.work.finder.places(atlas).to_vec();
                 let quiz = &self.work.quiz;
                 let view = QuizView {
                     kind: quiz.kind,
@@ -208,21 +209,23 @@ impl AtlasApp {
                     session: quiz.session,
                     record: self.prefs.quiz_record,
                     review: quiz.round_over().then_some(quiz.missed.as_slice()),
+                    places: &places,
                 };
-                if let Some(action) = quiz_panel_ui(ui, atlas, &view) {
+                if let Some(action) = quiz_panel_ui(ui, atlas, &view, &mut self.work.quiz_place) {
                     commands.push(Command::Quiz(action));
                 }
             }
             Mode::Finder => {
                 let f = &mut self.work.finder;
-                if let Some(a) = finder_panel_ui(
-                    ui,
-                    atlas,
-                    &f.candidates,
-                    f.chosen,
-                    f.marks.len(),
-                    &mut f.brush_radius,
-                ) {
+                let places = f.places(atlas).to_vec();
+                let view = crate::ui::finder_panel::FinderView {
+                    candidates: &f.candidates,
+                    chosen: f.chosen,
+                    marks: &f.marks,
+                    places: &places,
+                };
+                if let Some(a) = finder_panel_ui(ui, atlas, &view, &mut f.pick, &mut f.brush_radius)
+                {
                     commands.push(Command::Finder(a));
                 }
             }

@@ -65,6 +65,8 @@ pub struct WorkingState {
     pub announcement: String,
     /// The search the announced result count was for.
     pub announced_search: String,
+    /// The named place chosen to answer "find the pain" from the keyboard.
+    pub quiz_place: usize,
 }
 
 /// What a lesson step changes: the side, the views and the zoom.
@@ -116,6 +118,7 @@ impl WorkingState {
             fit_pattern: false,
             announcement: String::new(),
             announced_search: String::new(),
+            quiz_place: 0,
         }
     }
 

@@ -2,8 +2,8 @@
 
 use egui::{RichText, Ui};
 
-use crate::finder::Candidate;
-use crate::model::Atlas;
+use crate::finder::{Candidate, PainMark, Place, area_of};
+use crate::model::{Atlas, Side};
 
 /// What the user asked for in the finder panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,17 +14,39 @@ pub enum FinderAction {
     Choose(usize),
     /// Open this candidate in the atlas with its details.
     Open(usize),
+    /// Mark the named place (index into the places) on this side: marking without a
+    /// pointer.
+    MarkPlace(usize, crate::model::Side),
+    /// Take mark `i` away.
+    Remove(usize),
+}
+
+/// The finder as the panel needs to see it.
+#[derive(Clone, Copy)]
+pub struct FinderView<'a> {
+    pub candidates: &'a [Candidate],
+    /// The candidate overlaid on the drawing.
+    pub chosen: Option<usize>,
+    pub marks: &'a [PainMark],
+    /// The named places a keyboard user can mark.
+    pub places: &'a [Place],
 }
 
 /// Shows the finder controls and results.
 pub fn finder_panel_ui(
     ui: &mut Ui,
     atlas: &Atlas,
-    candidates: &[Candidate],
-    chosen: Option<usize>,
-    marks: usize,
+    finder: &FinderView<'_>,
+    pick: &mut (usize, Side),
     brush_radius: &mut f32,
 ) -> Option<FinderAction> {
+    let FinderView {
+        candidates,
+        chosen,
+        marks: marks_made,
+        places,
+    } = *finder;
+    let marks = marks_made.len();
     let mut action = None;
     ui.heading("Where does it hurt?");
     ui.label(
@@ -48,6 +70,12 @@ pub fn finder_panel_ui(
         }
         ui.weak(format!("{marks} mark(s)"));
     });
+    if let Some(a) = place_marking_ui(ui, places, pick) {
+        action = Some(a);
+    }
+    if let Some(a) = marks_list_ui(ui, atlas, marks_made) {
+        action = Some(a);
+    }
     ui.separator();
     if marks == 0 {
         ui.weak("No marks yet.");
@@ -95,5 +123,74 @@ pub fn finder_panel_ui(
         RichText::new("A ranking by typical patterns, not a diagnosis. Pain can have other causes that need a clinician.")
             .italics(),
     );
+    action
+}
+
+/// Marking without a pointer: pick a named area and a side, then *Add mark*.
+fn place_marking_ui(
+    ui: &mut Ui,
+    places: &[Place],
+    pick: &mut (usize, Side),
+) -> Option<FinderAction> {
+    if places.is_empty() {
+        return None;
+    }
+    pick.0 = pick.0.min(places.len() - 1);
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        let current = places[pick.0].area.as_str();
+        let area_box = egui::ComboBox::from_label("Area")
+            .selected_text(current)
+            .height(300.0)
+            .show_ui(ui, |ui| {
+                for (i, p) in places.iter().enumerate() {
+                    ui.selectable_value(&mut pick.0, i, &p.area);
+                }
+            });
+        crate::ui::a11y::set_value(&area_box.response, current);
+        ui.selectable_value(&mut pick.1, Side::Right, "Right");
+        ui.selectable_value(&mut pick.1, Side::Left, "Left");
+        let add = ui.button("Add mark");
+        crate::ui::a11y::rename(
+            &add,
+            &format!(
+                "Add a mark: {}, {} side",
+                places[pick.0].area,
+                pick.1.word()
+            ),
+        );
+        if add.clicked() {
+            action = Some(FinderAction::MarkPlace(pick.0, pick.1));
+        }
+    });
+    action
+}
+
+/// The marks in words, each with a button to take it away.
+fn marks_list_ui(ui: &mut Ui, atlas: &Atlas, marks: &[PainMark]) -> Option<FinderAction> {
+    let mut action = None;
+    for (i, mark) in marks.iter().enumerate() {
+        let view = atlas.view(&mark.view);
+        let side = crate::finder::mark_side(atlas, mark);
+        let area = area_of(atlas, mark).unwrap_or("a spot with no named area");
+        let title = view.map_or_else(String::new, |v| {
+            crate::draw::paint::panel_title(
+                v,
+                &crate::draw::layout::Panel {
+                    view: v.id.clone(),
+                    side: mark.panel_side,
+                },
+            )
+        });
+        let text = format!("{}. {area}, {} side ({title})", i + 1, side.word());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(&text);
+            let remove = ui.small_button("Remove");
+            crate::ui::a11y::rename(&remove, &format!("Remove mark {}: {area}", i + 1));
+            if remove.clicked() {
+                action = Some(FinderAction::Remove(i));
+            }
+        });
+    }
     action
 }

@@ -16,6 +16,9 @@ pub enum QuizAction {
     Next,
     /// Show a missed question's muscle in the atlas.
     Review(MuscleId),
+    /// Answer "find the pain" with a named place (index into the places), without a
+    /// pointer.
+    AnswerPlace(usize),
 }
 
 /// The quiz as the panel needs to see it.
@@ -31,10 +34,17 @@ pub struct QuizView<'a> {
     pub record: QuizRecord,
     /// The round is over: list these missed questions for review.
     pub review: Option<&'a [Question]>,
+    /// The named places, for answering "find the pain" from the keyboard.
+    pub places: &'a [crate::finder::Place],
 }
 
 /// Shows the quiz; returns what the user did.
-pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<QuizAction> {
+pub fn quiz_panel_ui(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    quiz: &QuizView<'_>,
+    place_pick: &mut usize,
+) -> Option<QuizAction> {
     let mut action = None;
     ui.heading("Quiz");
     ui.horizontal(|ui| {
@@ -119,6 +129,19 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
                 ))
                 .strong(),
             );
+            // The pattern in words, for those who cannot see the figure (the muscle is
+            // not named).
+            if let Some(m) = atlas.muscle(answer) {
+                let essential = m.areas(crate::model::ZoneKind::Essential).join(", ");
+                let spillover = m.areas(crate::model::ZoneKind::Spillover).join(", ");
+                let mut text = format!("The pattern: pain in the {essential}");
+                if !spillover.is_empty() {
+                    text.push_str("; in some people also the ");
+                    text.push_str(&spillover);
+                }
+                text.push('.');
+                ui.label(text);
+            }
             for (i, id) in choices.iter().enumerate() {
                 // Once answered, the right choice is marked, whatever was picked.
                 let is_answer = quiz.feedback.is_some() && id == answer;
@@ -147,6 +170,27 @@ pub fn quiz_panel_ui(ui: &mut Ui, atlas: &Atlas, quiz: &QuizView<'_>) -> Option<
                 ))
                 .strong(),
             );
+            if quiz.feedback.is_none() && !quiz.places.is_empty() {
+                *place_pick = (*place_pick).min(quiz.places.len() - 1);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("Or choose the area:");
+                    let current = quiz.places[*place_pick].area.as_str();
+                    let area_box = egui::ComboBox::from_label("Answer area")
+                        .selected_text(current)
+                        .height(300.0)
+                        .show_ui(ui, |ui| {
+                            for (i, p) in quiz.places.iter().enumerate() {
+                                ui.selectable_value(place_pick, i, &p.area);
+                            }
+                        });
+                    crate::ui::a11y::set_value(&area_box.response, current);
+                    let answer = ui.button("Answer");
+                    crate::ui::a11y::rename(&answer, &format!("Answer: {current}"));
+                    if answer.clicked() {
+                        action = Some(QuizAction::AnswerPlace(*place_pick));
+                    }
+                });
+            }
         }
     }
     if let Some(feedback) = quiz.feedback {

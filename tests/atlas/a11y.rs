@@ -143,3 +143,83 @@ fn lesson_steps_and_quiz_answers_are_announced() {
         "{said}"
     );
 }
+
+/// Picks `option` in the combo box labelled `combo`, as a keyboard or mouse user does.
+fn pick(h: &mut egui_kittest::Harness<'_, trigger_atlas::AtlasApp>, combo: &str, option: &str) {
+    h.query_all_by_label(combo)
+        .find(|n| n.accesskit_node().role() == Role::ComboBox)
+        .expect("the combo box")
+        .click();
+    h.run();
+    h.get_by_label(option).scroll_to_me();
+    h.run();
+    h.get_by_label(option).click();
+    h.run();
+}
+
+#[test]
+fn pain_is_marked_and_listed_without_a_pointer() {
+    let mut h = harness();
+    type_key(&mut h, "m");
+    assert_eq!(h.state().work.mode, trigger_atlas::app::Mode::Finder);
+    pick(&mut h, "Area", "temple");
+    h.get_by_label("Add a mark: temple, right side").click();
+    h.run();
+    assert_eq!(h.state().work.finder.marks.len(), 1);
+    // The mark in words, and the muscles that refer there.
+    assert!(h.query_by_label_contains("1. temple, right side").is_some());
+    let found: Vec<String> = h
+        .state()
+        .work
+        .finder
+        .candidates
+        .iter()
+        .map(|c| c.muscle.0.clone())
+        .collect();
+    assert!(found.iter().any(|m| m == "temporalis"), "{found:?}");
+    h.get_by_label("Remove mark 1: temple").click();
+    h.run();
+    assert!(h.state().work.finder.marks.is_empty());
+}
+
+#[test]
+fn the_quiz_can_be_taken_without_a_pointer() {
+    let mut h = harness();
+    type_key(&mut h, "m");
+    type_key(&mut h, "m");
+    // Name the muscle: the pattern is also given in words.
+    assert!(
+        h.query_by_label_contains("The pattern: pain in the")
+            .is_some()
+    );
+    h.get_by_label("Find the pain").click();
+    h.run();
+    let app = h.state();
+    let question = app.work.quiz.question.clone().expect("a question");
+    let muscle = app.content.atlas.muscle(question.muscle()).expect("muscle");
+    let area = muscle.areas(trigger_atlas::model::ZoneKind::Essential)[0].to_owned();
+    // The place picked for an area may lie in another muscle's zone of that name; use
+    // one this muscle's own zone holds.
+    let places = trigger_atlas::finder::places(&app.content.atlas);
+    let right_place = muscle
+        .areas(trigger_atlas::model::ZoneKind::Essential)
+        .into_iter()
+        .find(|a| {
+            places.iter().any(|p| {
+                &p.area == a
+                    && p.mark(&app.content.atlas, question.side(), 0.0)
+                        .is_some_and(|m| {
+                            trigger_atlas::quiz::judge_click(&app.content.atlas, &question, &m)
+                                .scores()
+                        })
+            })
+        })
+        .unwrap_or(&area)
+        .to_owned();
+    pick(&mut h, "Answer area", &right_place);
+    h.get_by_label(&format!("Answer: {right_place}")).click();
+    h.run();
+    let feedback = h.state().work.quiz.feedback.clone().expect("answered");
+    assert!(feedback.scores(), "{right_place}: {feedback:?}");
+    assert!(announced(&h).starts_with("Correct"), "{}", announced(&h));
+}
