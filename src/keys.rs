@@ -47,6 +47,9 @@ pub enum KeyAction {
     ToggleFiguresOnly,
     /// Zoom so the selected pattern fills the canvas.
     ZoomToPattern,
+    /// Move the keyboard focus to the next (`true`) or previous part of the window:
+    /// the list, the body map, the details.
+    FocusRegion(bool),
     ToggleFullscreen,
     ToggleDark,
     ToggleExport,
@@ -64,6 +67,7 @@ impl KeyAction {
                 | KeyAction::ToggleHelp
                 | KeyAction::ToggleLessons
                 | KeyAction::ToggleExport
+                | KeyAction::FocusRegion(_)
         )
     }
 
@@ -294,6 +298,17 @@ pub const SHORTCUTS: &[Shortcut] = &[
             Press::Key(Key::E, Modifiers::COMMAND),
             KeyAction::ToggleExport,
         )],
+    },
+    Shortcut {
+        keys: "F6 / Shift+F6",
+        does: "move the keyboard focus to the next / previous part: the list, the body map, the details",
+        presses: &[
+            (
+                Press::Key(Key::F6, Modifiers::SHIFT),
+                KeyAction::FocusRegion(false),
+            ),
+            key(Key::F6, KeyAction::FocusRegion(true)),
+        ],
     },
     Shortcut {
         keys: "F1 / ?",

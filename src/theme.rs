@@ -19,6 +19,25 @@ pub const OVERLAY_PALETTE: [Color32; 6] = [
     Color32::from_rgb(86, 180, 233),  // sky blue
 ];
 
+/// The names of [`OVERLAY_PALETTE`]'s colours, for screen readers and captions.
+pub const OVERLAY_NAMES: [&str; 6] = [
+    "vermillion",
+    "blue",
+    "bluish green",
+    "reddish purple",
+    "orange",
+    "sky blue",
+];
+
+/// The name of an overlay colour ("blue"), or "" for another colour.
+#[must_use]
+pub fn overlay_name(colour: Color32) -> &'static str {
+    OVERLAY_PALETTE
+        .iter()
+        .position(|c| *c == colour)
+        .map_or("", |i| OVERLAY_NAMES[i])
+}
+
 /// Colours and line proportions for the body canvas. Hashed whole (every field), so
 /// a drawing cached for one theme is never shown in another.
 #[derive(Clone, Debug, PartialEq, Hash)]

@@ -17,7 +17,9 @@ impl AtlasApp {
     /// Runs the shortcuts pressed this frame. While a text field has the keyboard,
     /// only the keys that make sense there (Esc, F-keys, Ctrl+E) work.
     pub(super) fn keyboard_ui(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
+        // Only a text field keeps the keys for itself; a focused button or the body map
+        // leaves the shortcuts working.
+        let typing = ctx.text_edit_focused();
         // egui matches a plain key when Shift is held too, so the presses with
         // modifiers are taken out first (Shift + arrows pans, arrows step).
         let keys = SHORTCUTS
@@ -151,6 +153,23 @@ impl AtlasApp {
             KeyAction::TogglePresentation => self.prefs.presentation = !self.prefs.presentation,
             KeyAction::ToggleFiguresOnly => self.work.figures_only = !self.work.figures_only,
             KeyAction::ZoomToPattern => self.canvas.fit_pattern = true,
+            KeyAction::FocusRegion(forward) => {
+                let regions = [
+                    egui::Id::unique(crate::ui::list::SEARCH_ID),
+                    crate::ui::canvas::map_id(),
+                    crate::ui::details::details_id(),
+                ];
+                let now = ctx
+                    .memory(egui::Memory::focused)
+                    .and_then(|f| regions.iter().position(|r| *r == f));
+                let next = match (now, forward) {
+                    (Some(i), true) => (i + 1) % regions.len(),
+                    (Some(i), false) => (i + regions.len() - 1) % regions.len(),
+                    (None, true) => 0,
+                    (None, false) => regions.len() - 1,
+                };
+                ctx.memory_mut(|m| m.request_focus(regions[next]));
+            }
             KeyAction::ToggleFullscreen => {
                 let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));

@@ -25,12 +25,38 @@ pub struct Windows {
     pub export_choices: ExportChoices,
     /// A lesson file's path, typed in the lessons window.
     pub lesson_path: String,
+    /// Which of the Export and Lessons windows were open last frame, and where the
+    /// keyboard focus was before one opened (it goes back there when it closes).
+    pub(super) was_open: (bool, bool),
+    pub(super) focus_before: Option<egui::Id>,
+}
+
+impl Windows {
+    /// Called once a frame: whether the Export and the Lessons window have just
+    /// opened (so they take the focus); gives the focus back when one closes.
+    fn focus_changes(&mut self, ctx: &egui::Context) -> (bool, bool) {
+        let now = (self.export, self.lessons);
+        let opened = (now.0 && !self.was_open.0, now.1 && !self.was_open.1);
+        let closed = (!now.0 && self.was_open.0) || (!now.1 && self.was_open.1);
+        if opened.0 || opened.1 {
+            self.focus_before = ctx.memory(egui::Memory::focused);
+        }
+        if closed
+            && !(now.0 || now.1)
+            && let Some(id) = self.focus_before.take()
+        {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        self.was_open = now;
+        opened
+    }
 }
 
 impl AtlasApp {
     /// Shows every open window; lesson and export requests become commands or
     /// background work.
     pub(super) fn windows_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let (export_opened, lessons_opened) = self.windows.focus_changes(ctx);
         if self.windows.errors {
             self.errors_window_ui(ctx);
         }
@@ -43,7 +69,13 @@ impl AtlasApp {
                 .open(&mut open)
                 .default_width(420.0)
                 .show(ctx, |ui| {
-                    job = export_ui(ui, &mut self.windows.export_choices, selected, busy);
+                    job = export_ui(
+                        ui,
+                        &mut self.windows.export_choices,
+                        selected,
+                        busy,
+                        export_opened,
+                    );
                 });
             self.windows.export = open;
             match job {
@@ -54,7 +86,7 @@ impl AtlasApp {
         }
         self.finish_export(ctx);
         if self.windows.lessons || self.background.pending_open.is_some() {
-            self.lessons_window_ui(ctx, commands);
+            self.lessons_window_ui(ctx, commands, lessons_opened);
         }
         if self.windows.help {
             let mut open = true;
@@ -113,7 +145,12 @@ impl AtlasApp {
     }
 
     /// The lessons window: the list, and opening a lesson file.
-    fn lessons_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    fn lessons_window_ui(
+        &mut self,
+        ctx: &egui::Context,
+        commands: &mut Vec<Command>,
+        take_focus: bool,
+    ) {
         let mut open = self.windows.lessons;
         let mut action = None;
         let can_open = self.background.pending_open.is_none();
@@ -126,6 +163,7 @@ impl AtlasApp {
                     &self.content.lessons,
                     can_open,
                     &mut self.windows.lesson_path,
+                    take_focus,
                 );
             });
         self.windows.lessons = open;

@@ -25,6 +25,12 @@ pub struct CanvasMemory {
     pub fit_pattern: bool,
 }
 
+/// The body map's widget id, to move the keyboard focus to it (F6).
+#[must_use]
+pub fn map_id() -> egui::Id {
+    egui::Id::unique("body_map")
+}
+
 impl CanvasMemory {
     /// The screen position of `pos_in_body` on the panel showing `view` (and, for side
     /// views, `side`), as drawn in the last frame.
@@ -159,7 +165,23 @@ pub fn canvas_ui(
 ) -> Option<CanvasEvent> {
     // Dragging pans (or paints, in the finder), so both modes sense drags.
     let sense = Sense::click_and_drag();
-    let (response, painter) = ui.allocate_painter(ui.available_size(), sense);
+    let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+    let response = ui.interact(rect, map_id(), sense);
+    let painter = ui.painter_at(rect);
+    // With the map focused, the arrows step through the muscles instead of moving the
+    // focus away.
+    if response.has_focus() {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                response.id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    ..Default::default()
+                },
+            );
+        });
+    }
     // Screen readers: name the canvas and what it shows; a live region, so a new
     // selection is read out wherever the focus is.
     let description = describe(atlas, &content);
@@ -286,15 +308,28 @@ fn describe(atlas: &Atlas, content: &CanvasContent<'_>) -> String {
             if !spillover.is_empty() {
                 let _ = write!(text, " Spillover zone: {spillover}.");
             }
-            let others: Vec<&str> = content
+            let colours: Vec<String> = content
                 .overlay
                 .iter()
-                .skip(1)
-                .map(|(m, _)| m.name.as_str())
+                .map(|(m, c)| format!("{} in {}", m.name, crate::theme::overlay_name(*c)))
                 .collect();
-            if !others.is_empty() {
-                let _ = write!(text, " Compared with: {}.", others.join(", "));
+            if !colours.is_empty() {
+                let _ = write!(
+                    text,
+                    " Compared with: {}. Colours: {}.",
+                    content
+                        .overlay
+                        .iter()
+                        .skip(1)
+                        .map(|(m, _)| m.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    colours.join(", ")
+                );
             }
+            text.push_str(
+                " Legend: an X marks a trigger point; solid red, the essential zone; red dots, the spillover zone.",
+            );
             text
         }
         (CanvasMode::Pick, None) => {

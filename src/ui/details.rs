@@ -48,7 +48,12 @@ pub fn details_ui(
             disclaimer_ui(ui);
             return;
         };
-        ui.heading(&m.name);
+        let title = ui.heading(&m.name);
+        // A focus stop at the top of the details (F6 moves here).
+        let stop = ui.interact(title.rect, details_id(), egui::Sense::focusable_noninteractive());
+        stop.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Heading, true, format!("Details: {}", m.name))
+        });
         ui.label(RichText::new(&m.latin).italics());
         let side_text = match sides {
             [s] => format!("the {} side", s.word()),
@@ -261,4 +266,10 @@ fn disclaimer_ui(ui: &mut Ui) {
         )
         .italics(),
     );
+}
+
+/// The focus stop at the top of the details, to move the keyboard focus there (F6).
+#[must_use]
+pub fn details_id() -> egui::Id {
+    egui::Id::unique("details_top")
 }

@@ -88,12 +88,17 @@ pub fn export_ui(
     choices: &mut ExportChoices,
     muscle_selected: bool,
     busy: bool,
+    take_focus: bool,
 ) -> Option<(ExportJob, Destination)> {
     let mut job = None;
     ui.label(egui::RichText::new("Picture of the current view").strong());
     ui.horizontal(|ui| {
-        for (w, h) in PICTURE_SIZES {
-            ui.selectable_value(&mut choices.size, (w, h), format!("{w} × {h}"));
+        for (i, (w, h)) in PICTURE_SIZES.into_iter().enumerate() {
+            let size = ui.selectable_value(&mut choices.size, (w, h), format!("{w} × {h}"));
+            // Opened from the keyboard, the window takes the focus at its first control.
+            if take_focus && i == 0 {
+                size.request_focus();
+            }
         }
     });
     let picture = ExportJob::Picture {

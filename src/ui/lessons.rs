@@ -26,11 +26,15 @@ pub fn lesson_list_ui(
     lessons: &[Lesson],
     can_open: bool,
     path: &mut String,
+    take_focus: bool,
 ) -> Option<LessonAction> {
     let mut action = None;
     for (i, lesson) in lessons.iter().enumerate() {
         ui.horizontal(|ui| {
             let start = ui.button("Start");
+            if take_focus && i == 0 {
+                start.request_focus();
+            }
             crate::ui::a11y::rename(&start, &format!("Start: {}", lesson.title));
             if start.clicked() {
                 action = Some(LessonAction::Start(i));

@@ -223,3 +223,65 @@ fn the_quiz_can_be_taken_without_a_pointer() {
     assert!(feedback.scores(), "{right_place}: {feedback:?}");
     assert!(announced(&h).starts_with("Correct"), "{}", announced(&h));
 }
+
+#[test]
+fn f6_moves_between_the_list_the_map_and_the_details_and_the_arrows_step_on_the_map() {
+    let mut h = harness();
+    click_label(&mut h, "Temporalis");
+    let focused = |h: &egui_kittest::Harness<'_, trigger_atlas::AtlasApp>| {
+        h.ctx.memory(egui::Memory::focused)
+    };
+    let list = egui::Id::unique(trigger_atlas::ui::list::SEARCH_ID);
+    let map = trigger_atlas::ui::canvas::map_id();
+    let details = trigger_atlas::ui::details::details_id();
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        h.key_press(egui::Key::F6);
+        h.run();
+        seen.push(focused(&h));
+    }
+    assert_eq!(seen, [Some(list), Some(map), Some(details)]);
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F6);
+    h.run();
+    assert_eq!(focused(&h), Some(map), "Shift+F6 goes back");
+    // On the map, Down selects the next muscle of the region and the focus stays.
+    let before = h.state().work.selected.clone();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.run();
+    assert_ne!(
+        h.state().work.selected,
+        before,
+        "Down stepped to another muscle"
+    );
+    assert_eq!(focused(&h), Some(map), "the focus stays on the map");
+}
+
+#[test]
+fn a_dialog_takes_the_focus_when_it_opens_and_gives_it_back_when_it_closes() {
+    let mut h = harness();
+    click_label(&mut h, "Temporalis");
+    h.key_press(egui::Key::F6);
+    h.run();
+    h.key_press(egui::Key::F6);
+    h.run();
+    let map = trigger_atlas::ui::canvas::map_id();
+    assert_eq!(h.ctx.memory(egui::Memory::focused), Some(map));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.run();
+    let first = h.get_by_label("1920 × 1080");
+    assert!(
+        first.accesskit_node().is_focused(),
+        "the Export window's first control has the focus"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    assert!(!h.state().windows.export);
+    assert_eq!(
+        h.ctx.memory(egui::Memory::focused),
+        Some(map),
+        "focus back on the map"
+    );
+}
