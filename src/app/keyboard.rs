@@ -19,7 +19,9 @@ impl AtlasApp {
     pub(super) fn keyboard_ui(&mut self, ctx: &egui::Context) {
         // Only a text field keeps the keys for itself; a focused button or the body map
         // leaves the shortcuts working.
-        let typing = ctx.text_edit_focused();
+        // egui drops the focus on Esc before this runs, so a text field focused at the
+        // end of the last frame counts too: Esc there leaves the field, nothing more.
+        let typing = ctx.text_edit_focused() || self.work.typing_last_frame;
         // egui matches a plain key when Shift is held too, so the presses with
         // modifiers are taken out first (Shift + arrows pans, arrows step).
         let keys = SHORTCUTS

@@ -52,6 +52,10 @@ impl AtlasApp {
         let side_frame = egui::Frame::side_top_panel(ui.style()).fill(background);
 
         let figures_only = self.work.figures_only;
+        // Where the details go: the panel is laid out now, its contents after the
+        // canvas, so that Tab visits the top bar, the list, the map, then the details,
+        // in the order they stand on the screen.
+        let mut details_area = None;
         if !figures_only {
             egui::Panel::top("top_bar")
                 .frame(side_frame)
@@ -78,7 +82,10 @@ impl AtlasApp {
                 .default_size(330.0)
                 .max_size(details_max)
                 .resizable(true)
-                .show(ui, |ui| self.details_panel_ui(ui, &mut commands));
+                .show(ui, |ui| {
+                    details_area = Some(ui.max_rect());
+                    ui.allocate_space(ui.available_size());
+                });
         }
         // The status line: the last change, said to a screen reader as it happens.
         egui::Panel::bottom("status_line")
@@ -103,6 +110,18 @@ impl AtlasApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(background))
             .show(ui, |ui| self.central_ui(ui, &theme, &mut commands));
+        if let Some(area) = details_area {
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .id_salt("details")
+                    .max_rect(area)
+                    .layout(egui::Layout::top_down(egui::Align::Min)),
+                |ui| {
+                    ui.set_clip_rect(area);
+                    self.details_panel_ui(ui, &mut commands);
+                },
+            );
+        }
         self.windows_ui(&ctx, &mut commands);
         for c in commands {
             self.apply(c);
@@ -116,6 +135,7 @@ impl AtlasApp {
             self.prefs.window_size =
                 Some([(rect.width() * z).round(), (rect.height() * z).round()]);
         }
+        self.work.typing_last_frame = ctx.text_edit_focused();
         self.keep_prefs(&ctx);
     }
 

@@ -67,6 +67,8 @@ pub struct WorkingState {
     pub announced_search: String,
     /// The named place chosen to answer "find the pain" from the keyboard.
     pub quiz_place: usize,
+    /// Whether a text field had the keyboard at the end of the last frame.
+    pub typing_last_frame: bool,
 }
 
 /// What a lesson step changes: the side, the views and the zoom.
@@ -119,6 +121,7 @@ impl WorkingState {
             announcement: String::new(),
             announced_search: String::new(),
             quiz_place: 0,
+            typing_last_frame: false,
         }
     }
 

@@ -285,3 +285,43 @@ fn a_dialog_takes_the_focus_when_it_opens_and_gives_it_back_when_it_closes() {
         "focus back on the map"
     );
 }
+
+#[test]
+fn tab_follows_the_screen_from_the_list_to_the_map_to_the_details() {
+    let mut h = harness();
+    click_label(&mut h, "Temporalis");
+    h.key_press(egui::Key::F6); // into the list's search box
+    h.run();
+    assert!(
+        h.ctx.text_edit_focused(),
+        "F6 puts the focus in the search box"
+    );
+    h.key_press(egui::Key::Escape); // leave the text field; the selection stays
+    h.run();
+    assert!(
+        h.state().work.selected.is_some(),
+        "Esc in the search box keeps the selection"
+    );
+    let map = trigger_atlas::ui::canvas::map_id();
+    let (mut at_map, mut at_details) = (None, None);
+    for i in 0..400 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        if h.ctx.memory(egui::Memory::focused) == Some(map) && at_map.is_none() {
+            at_map = Some(i);
+        }
+        // The first control of the details: the choice of trigger point.
+        if h.query_by_label("All trigger points")
+            .is_some_and(|n| n.accesskit_node().is_focused())
+        {
+            at_details = Some(i);
+            break;
+        }
+    }
+    let map_at = at_map.expect("Tab reaches the map");
+    let details_at = at_details.expect("Tab reaches the details");
+    assert!(
+        map_at < details_at,
+        "the map ({map_at}) comes before the details ({details_at})"
+    );
+}
