@@ -8,6 +8,20 @@ use super::{FigureSpec, figure_ui};
 use crate::model::{Atlas, MuscleId, SideChoice, ZoneKind};
 use crate::theme::Theme;
 
+/// The handout's resolution: pixels per inch (recorded in the PNG).
+pub const HANDOUT_DPI: u32 = 150;
+
+/// Body text of the handout is never smaller than this, in points at print size.
+pub const MIN_BODY_PT: f32 = 10.0;
+
+/// The handout's body type size in pixels for a page `page_width` pixels wide: about
+/// 10.3 pt on A4 and Letter, never below [`MIN_BODY_PT`] (notes are 0.8 of it, 8.2 pt).
+#[must_use]
+pub fn body_type_px(page_width: f32) -> f32 {
+    let min = MIN_BODY_PT / 72.0 * HANDOUT_DPI as f32;
+    (page_width / 58.0).max(min)
+}
+
 /// Paper sizes, rendered at 150 pixels per inch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Paper {
@@ -78,7 +92,7 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
         return;
     };
     let margin = page.width() * 0.06;
-    let body_font = page.width() / 62.0;
+    let body_font = body_type_px(page.width());
     let inner = page.shrink(margin);
     let painter = ui.painter().clone();
     painter.text(
@@ -107,8 +121,15 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
     let mut font = body_font;
     let mut text_height = measure(ui, font);
     let room = inner.bottom() - top - font;
+    // Long texts shrink the figure first, then the type, never below 10 pt.
+    let min_figure = if text_height > room - min_figure {
+        (room - text_height).max(inner.height() * 0.2)
+    } else {
+        min_figure
+    };
     if text_height > room - min_figure {
-        font *= ((room - min_figure) / text_height).clamp(0.7, 1.0);
+        let floor = MIN_BODY_PT / 72.0 * HANDOUT_DPI as f32;
+        font = (font * ((room - min_figure) / text_height).clamp(0.7, 1.0)).max(floor);
         text_height = measure(ui, font);
     }
     let figure_height = (room - text_height).clamp(min_figure, max_figure);

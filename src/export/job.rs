@@ -63,5 +63,7 @@ pub fn save(
     path: &Path,
 ) -> Result<(), String> {
     let image = render(renderer, atlas, export)?;
-    crate::io::save_png(&image, path)
+    // A handout records its print resolution; a picture for the screen does not.
+    let dpi = matches!(export, Export::Handout { .. }).then_some(crate::export::HANDOUT_DPI);
+    crate::io::write_atomically(path, &crate::io::encode_png(&image, dpi)?)
 }

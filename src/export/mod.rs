@@ -8,6 +8,6 @@ mod job;
 mod offscreen;
 
 pub use figure::{FigureSpec, figure_panels, figure_ui};
-pub use handout::{HandoutSpec, Paper, handout_ui, today};
+pub use handout::{HANDOUT_DPI, HandoutSpec, Paper, body_type_px, handout_ui, today};
 pub use job::{Export, render, save};
 pub use offscreen::OffscreenRenderer;

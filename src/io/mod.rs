@@ -11,5 +11,5 @@ pub use load::{
     load_atlas_on, load_lesson_file, load_lessons, parse_lesson, parse_muscle, parse_views,
     read_folder,
 };
-pub use save::{save_png, write_atomically};
+pub use save::{encode_png, save_png, write_atomically};
 pub use watch::{FolderStamp, FolderWatcher};

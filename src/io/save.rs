@@ -55,16 +55,71 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// # Errors
 /// Encoding or writing failed.
 pub fn save_png(image: &image::RgbaImage, path: &Path) -> Result<(), String> {
+    write_atomically(path, &encode_png(image, None)?)
+}
+
+/// Encodes `image` as PNG; with `dpi`, records the resolution (a pHYs chunk), so that
+/// print tools print it at its true size.
+///
+/// # Errors
+/// Encoding failed.
+pub fn encode_png(image: &image::RgbaImage, dpi: Option<u32>) -> Result<Vec<u8>, String> {
     let mut png = Vec::new();
     image
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| format!("cannot encode the picture: {e}"))?;
-    write_atomically(path, &png)
+    if let Some(dpi) = dpi {
+        // The signature (8 bytes) and IHDR (25) come first; pHYs goes right after.
+        const AFTER_IHDR: usize = 8 + 25;
+        let per_metre = (f64::from(dpi) / 0.0254).round() as u32;
+        let mut chunk = Vec::with_capacity(21);
+        chunk.extend_from_slice(&9u32.to_be_bytes());
+        let mut body = b"pHYs".to_vec();
+        body.extend_from_slice(&per_metre.to_be_bytes());
+        body.extend_from_slice(&per_metre.to_be_bytes());
+        body.push(1); // unit: the metre
+        chunk.extend_from_slice(&body);
+        chunk.extend_from_slice(&crc32(&body).to_be_bytes());
+        if png.len() > AFTER_IHDR && &png[12..16] == b"IHDR" {
+            png.splice(AFTER_IHDR..AFTER_IHDR, chunk);
+        }
+    }
+    Ok(png)
+}
+
+/// The CRC-32 that PNG chunks carry (ISO-HDLC polynomial, bit by bit: the chunk
+/// is a few bytes).
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFF_u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            let mask = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
+        }
+    }
+    !crc
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_png_with_a_resolution_says_so_and_still_decodes() {
+        assert_eq!(crc32(b"IEND"), 0xAE42_6082, "the CRC of an IEND chunk");
+        let image = image::RgbaImage::from_pixel(4, 3, image::Rgba([10, 20, 30, 255]));
+        let png = encode_png(&image, Some(150)).expect("encode");
+        let at = png
+            .windows(4)
+            .position(|w| w == b"pHYs")
+            .expect("a pHYs chunk");
+        let ppm = u32::from_be_bytes([png[at + 4], png[at + 5], png[at + 6], png[at + 7]]);
+        assert_eq!(ppm, 5906, "150 dpi in pixels per metre");
+        assert_eq!(png[at + 12], 1, "the unit is the metre");
+        let back = image::load_from_memory(&png).expect("still a valid PNG");
+        assert_eq!(back.to_rgba8(), image);
+    }
 
     #[test]
     fn atomic_write_replaces_the_file_and_leaves_no_temporary() {

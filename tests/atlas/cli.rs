@@ -238,6 +238,14 @@ fn a_handout_can_show_both_sides() {
     );
     let page = image::open(&out).expect("handout written");
     assert_eq!((page.width(), page.height()), (1240, 1754));
+    // The PNG says it is 150 dpi, so it prints at A4 size.
+    let bytes = std::fs::read(&out).expect("read");
+    let at = bytes
+        .windows(4)
+        .position(|w| w == b"pHYs")
+        .expect("a resolution chunk");
+    let ppm = u32::from_be_bytes([bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]]);
+    assert_eq!(ppm, 5906, "150 pixels per inch");
 }
 
 #[test]

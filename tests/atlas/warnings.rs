@@ -170,3 +170,33 @@ fn a_warnings_file_naming_an_unknown_region_is_reported_with_its_position() {
     assert_eq!(report.atlas.muscles.len(), embedded().atlas.muscles.len());
     assert!(!report.atlas.warnings.regions.is_empty());
 }
+
+#[test]
+fn every_handout_fits_its_page_at_ten_points_or_more() {
+    use egui_kittest::kittest::NodeT as _;
+    // 10 pt at 150 dpi is 20.8 pixels.
+    for width in [1240.0, 1275.0] {
+        assert!(trigger_atlas::export::body_type_px(width) >= 10.0 / 72.0 * 150.0);
+    }
+    let atlas = embedded().atlas;
+    let ids: Vec<String> = atlas.muscles.iter().map(|m| m.id.0.clone()).collect();
+    let mut overflowing = Vec::new();
+    for id in ids {
+        let h = handout(atlas.clone(), &id);
+        // The lowest text on the page: the disclaimer and date close the handout.
+        let bottom = h
+            .root()
+            .children_recursive()
+            .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Label)
+            .map(|n| n.rect().bottom())
+            .fold(0.0_f32, f32::max);
+        assert!(
+            bottom > 900.0,
+            "{id}: the handout's text was measured ({bottom})"
+        );
+        if bottom > 1754.0 {
+            overflowing.push(format!("{id}: text ends at {bottom:.0} px"));
+        }
+    }
+    assert!(overflowing.is_empty(), "{overflowing:#?}");
+}
