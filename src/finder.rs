@@ -320,6 +320,11 @@ pub struct FinderState {
     pub pick: (usize, Side),
     /// The named places, for the atlas generation they were made from.
     places: Option<(u64, Vec<Place>)>,
+    /// The pain drawing's file (typed in the panel), its label, and what the last
+    /// save or open did.
+    pub drawing_path: String,
+    pub drawing_label: String,
+    pub drawing_status: Option<String>,
 }
 
 impl Default for FinderState {
@@ -331,6 +336,9 @@ impl Default for FinderState {
             chosen: None,
             pick: (0, Side::Right),
             places: None,
+            drawing_path: String::new(),
+            drawing_label: String::new(),
+            drawing_status: None,
         }
     }
 }
@@ -360,6 +368,25 @@ impl FinderState {
     pub fn undo(&mut self, atlas: &Atlas) {
         self.marks.pop();
         self.rerank(atlas);
+    }
+
+    /// Puts back the marks, brush and shown candidate of a saved drawing, as they were.
+    pub fn restore(
+        &mut self,
+        atlas: &Atlas,
+        marks: Vec<PainMark>,
+        brush: f32,
+        chosen: Option<(MuscleId, Side)>,
+    ) {
+        self.marks = marks;
+        self.brush_radius = brush;
+        self.chosen = None;
+        self.rerank(atlas);
+        self.chosen = chosen.and_then(|(id, side)| {
+            self.candidates
+                .iter()
+                .position(|c| c.muscle == id && c.side == side)
+        });
     }
 
     /// The atlas's named places (made once per atlas).

@@ -174,6 +174,8 @@ impl WorkingState {
                 FinderAction::Clear => self.finder.clear(atlas),
                 FinderAction::Choose(i) => self.finder.toggle_chosen(i),
                 FinderAction::Remove(i) => self.finder.remove(atlas, i),
+                FinderAction::SaveDrawing => self.save_drawing(),
+                FinderAction::OpenDrawing => self.open_drawing(atlas),
                 FinderAction::MarkPlace(i, side) => {
                     if let Some(place) = self.finder.places(atlas).get(i).cloned() {
                         self.finder.mark_place(atlas, &place, side);
@@ -206,6 +208,54 @@ impl WorkingState {
                 }
             }
         }
+    }
+
+    /// Saves the pain drawing at the path typed in the finder, and says where.
+    fn save_drawing(&mut self) {
+        let f = &mut self.finder;
+        let path = std::path::PathBuf::from(f.drawing_path.trim());
+        let drawing = crate::io::PainDrawing {
+            date: crate::export::today(),
+            label: Some(f.drawing_label.trim().to_owned()).filter(|l| !l.is_empty()),
+            brush_radius: f.brush_radius,
+            marks: f.marks.clone(),
+            chosen: f.chosen_candidate().map(|c| (c.muscle.clone(), c.side)),
+        };
+        f.drawing_status = Some(match crate::io::save_drawing_file(&path, &drawing) {
+            Ok(()) => format!(
+                "Saved the drawing ({} marks) to {}",
+                drawing.marks.len(),
+                path.display()
+            ),
+            Err(e) => format!("Not saved: {e}"),
+        });
+    }
+
+    /// Opens the pain drawing at the typed path: its marks, brush and shown candidate
+    /// come back as they were saved.
+    fn open_drawing(&mut self, atlas: &crate::model::Atlas) {
+        let f = &mut self.finder;
+        let path = std::path::PathBuf::from(f.drawing_path.trim());
+        f.drawing_status = Some(match crate::io::load_drawing_file(&path, atlas) {
+            Ok(d) => {
+                let text = format!(
+                    "Opened the drawing of {}{} ({} marks)",
+                    d.date,
+                    d.label
+                        .as_deref()
+                        .map(|l| format!(", {l}"))
+                        .unwrap_or_default(),
+                    d.marks.len()
+                );
+                f.drawing_label = d.label.clone().unwrap_or_default();
+                f.restore(atlas, d.marks, d.brush_radius, d.chosen);
+                text
+            }
+            Err(errors) => {
+                let first = errors.first().map(ToString::to_string).unwrap_or_default();
+                format!("Not opened: {first}")
+            }
+        });
     }
 
     /// Ends the lesson and puts back the side, views and zoom it had changed.

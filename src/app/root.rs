@@ -244,8 +244,19 @@ impl AtlasApp {
                     marks: &f.marks,
                     places: &places,
                 };
-                if let Some(a) = finder_panel_ui(ui, atlas, &view, &mut f.pick, &mut f.brush_radius)
-                {
+                let mut drawing = crate::ui::finder_panel::DrawingBox {
+                    path: &mut f.drawing_path,
+                    label: &mut f.drawing_label,
+                    status: f.drawing_status.as_deref(),
+                };
+                if let Some(a) = finder_panel_ui(
+                    ui,
+                    atlas,
+                    &view,
+                    &mut f.pick,
+                    &mut f.brush_radius,
+                    &mut drawing,
+                ) {
                     commands.push(Command::Finder(a));
                 }
             }

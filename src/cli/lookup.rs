@@ -15,12 +15,15 @@ use crate::model::{Atlas, ScreenHalf, Side, ViewId, ViewKind};
 /// The `lookup` command's options.
 #[derive(clap::Args, Debug)]
 pub struct LookupArgs {
-    /// The view the spot is on: `front`, `back` or `head_side`.
-    #[arg(long)]
-    view: String,
+    /// The view the spot is on (any view id: `front`, `back`, `head_side`, `face` …).
+    #[arg(long, required_unless_present = "drawing")]
+    view: Option<String>,
     /// The spot in the view's data coordinates, e.g. 252,168 (see README).
-    #[arg(long, value_name = "X,Y", value_parser = parse_point, allow_hyphen_values = true)]
-    at: (f32, f32),
+    #[arg(long, value_name = "X,Y", value_parser = parse_point, allow_hyphen_values = true, required_unless_present = "drawing")]
+    at: Option<(f32, f32)>,
+    /// Rank a saved pain drawing (all its marks) instead of one spot.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["view", "at"])]
+    drawing: Option<std::path::PathBuf>,
     /// The side of the body. Front/back views: mirror the spot onto this side if
     /// needed. Side views: which side's view (default right).
     #[arg(long)]
@@ -36,9 +39,34 @@ pub struct LookupArgs {
 /// Runs `lookup`.
 pub fn run(args: &LookupArgs, data: Option<&Path>) -> ExitCode {
     let atlas = super::args::load_quietly(data);
+    if let Some(path) = &args.drawing {
+        return match crate::io::load_drawing_file(path, &atlas) {
+            Ok(drawing) => {
+                let rows: Vec<LookupRow> = rank(&atlas, &drawing.marks)
+                    .iter()
+                    .map(|c| row(&atlas, c))
+                    .collect();
+                if args.json {
+                    super::args::print_json(&rows)
+                } else {
+                    print!("{}", drawing_lookup_text(&rows, &drawing));
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("{e}");
+                }
+                ExitCode::from(2)
+            }
+        };
+    }
     let side = args.side.map(Side::from);
-    let (x, y) = args.at;
-    let mark = match spot_mark(&atlas, &args.view, x, y, side, args.radius) {
+    let (Some(view), Some((x, y))) = (args.view.as_deref(), args.at) else {
+        eprintln!("error: give --view and --at, or --drawing FILE");
+        return ExitCode::from(2);
+    };
+    let mark = match spot_mark(&atlas, view, x, y, side, args.radius) {
         Ok(m) => m,
         Err(e) => {
             eprintln!("error: {e}");
@@ -140,6 +168,40 @@ fn row(atlas: &Atlas, c: &Candidate) -> LookupRow {
         score: c.score,
         trigger_points: c.trigger_points.clone(),
     }
+}
+
+/// The table for a whole pain drawing.
+fn drawing_lookup_text(rows: &[LookupRow], drawing: &crate::io::PainDrawing) -> String {
+    let mut out = String::new();
+    let label = drawing
+        .label
+        .as_deref()
+        .map(|l| format!(" ({l})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "Pain drawing of {}{label}: {} marks. Muscles that can cause it, best first:",
+        drawing.date,
+        drawing.marks.len()
+    );
+    if rows.is_empty() {
+        let _ = writeln!(out, "  none in the atlas");
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{:>3}. {:<45} {:<5}  score {:.2}",
+            i + 1,
+            if r.trigger_points.is_empty() {
+                r.name.clone()
+            } else {
+                format!("{} ({})", r.name, r.trigger_points.join(", "))
+            },
+            r.side,
+            r.score
+        );
+    }
+    out
 }
 
 /// Human-readable table of lookup rows.

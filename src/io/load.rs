@@ -285,7 +285,7 @@ fn parse_ron<'a, T: Deserialize<'a>>(
 /// Parses and validates one file: fast, without positions, when it is valid (as
 /// every shipped file is); on any problem, again with positions, so that every
 /// error names its line and column.
-fn parse_checked<'a, R: Deserialize<'a>, T>(
+pub(super) fn parse_checked<'a, R: Deserialize<'a>, T>(
     text: &'a str,
     file: &str,
     validate: impl Fn(R) -> Result<T, Vec<DataError>>,
@@ -475,7 +475,7 @@ pub fn read_folder(dir: &Path) -> (Option<SourceText>, Vec<SourceText>, Vec<Data
 }
 
 /// Reads one file with a size cap and a UTF-8 check.
-fn read_text(path: &Path) -> Result<SourceText, DataError> {
+pub(super) fn read_text(path: &Path) -> Result<SourceText, DataError> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path)
         .map_err(|e| DataError::io(&name, format!("cannot read the file: {e}.")))?;

@@ -1,10 +1,14 @@
 //! Reading data: one parser for embedded defaults and the user's data folder.
 
+mod drawing;
 mod kept;
 mod load;
 mod save;
 mod watch;
 
+pub use drawing::{
+    DRAWING_FORMAT, PainDrawing, drawing_text, load_drawing_file, parse_drawing, save_drawing_file,
+};
 pub use kept::{BackgroundSaver, KeptFile, MAX_KEPT_BYTES, Restored, default_prefs_path};
 pub use load::{
     LoadReport, MAX_FILE_BYTES, SourceText, all_cores, build, embedded_sources, load_atlas,

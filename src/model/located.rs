@@ -103,6 +103,13 @@ fn position_in_source(part: &str) -> Position {
     })
 }
 
+/// Written as the value alone (the position belongs to the file it was read from).
+impl<T: serde::Serialize> serde::Serialize for Located<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         if !FIND_POSITIONS.with(Cell::get) {

@@ -19,6 +19,18 @@ pub enum FinderAction {
     MarkPlace(usize, crate::model::Side),
     /// Take mark `i` away.
     Remove(usize),
+    /// Save the marks as a pain drawing file at the typed path.
+    SaveDrawing,
+    /// Open the pain drawing file at the typed path.
+    OpenDrawing,
+}
+
+/// The pain drawing's file box: the path, an optional label, Save and Open, and what
+/// the last one did.
+pub struct DrawingBox<'a> {
+    pub path: &'a mut String,
+    pub label: &'a mut String,
+    pub status: Option<&'a str>,
 }
 
 /// The finder as the panel needs to see it.
@@ -39,6 +51,7 @@ pub fn finder_panel_ui(
     finder: &FinderView<'_>,
     pick: &mut (usize, Side),
     brush_radius: &mut f32,
+    drawing: &mut DrawingBox<'_>,
 ) -> Option<FinderAction> {
     let FinderView {
         candidates,
@@ -74,6 +87,9 @@ pub fn finder_panel_ui(
         action = Some(a);
     }
     if let Some(a) = marks_list_ui(ui, atlas, marks_made) {
+        action = Some(a);
+    }
+    if let Some(a) = drawing_box_ui(ui, drawing, marks > 0) {
         action = Some(a);
     }
     ui.separator();
@@ -191,6 +207,45 @@ fn marks_list_ui(ui: &mut Ui, atlas: &Atlas, marks: &[PainMark]) -> Option<Finde
                 action = Some(FinderAction::Remove(i));
             }
         });
+    }
+    action
+}
+
+/// Saving the pain drawing for the next visit, and opening it again.
+fn drawing_box_ui(
+    ui: &mut Ui,
+    drawing: &mut DrawingBox<'_>,
+    any_marks: bool,
+) -> Option<FinderAction> {
+    let mut action = None;
+    ui.add_space(4.0);
+    let label = ui.label("Pain drawing file:");
+    ui.add(
+        egui::TextEdit::singleline(&mut *drawing.path)
+            .hint_text("e.g. /home/me/Documents/pain-drawing.ron")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    let label = ui.label("Label (optional, kept in the file):");
+    ui.add(egui::TextEdit::singleline(&mut *drawing.label).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    ui.horizontal(|ui| {
+        let has_path = !drawing.path.trim().is_empty();
+        if ui
+            .add_enabled(has_path && any_marks, egui::Button::new("Save drawing"))
+            .clicked()
+        {
+            action = Some(FinderAction::SaveDrawing);
+        }
+        if ui
+            .add_enabled(has_path, egui::Button::new("Open drawing"))
+            .clicked()
+        {
+            action = Some(FinderAction::OpenDrawing);
+        }
+    });
+    if let Some(status) = drawing.status {
+        ui.label(status);
     }
     action
 }

@@ -4,7 +4,7 @@ use std::process::{Command, Output};
 
 use crate::{embedded, temp_dir};
 
-fn run(args: &[&str]) -> Output {
+pub(crate) fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_trigger-atlas"))
         .args(args)
         .output()

@@ -10,6 +10,7 @@ mod cli;
 mod coverage;
 mod data;
 mod docs;
+mod drawing;
 mod finder;
 mod groups;
 mod hall;
