@@ -94,7 +94,7 @@ impl AtlasApp {
     /// A handout with no muscle selected.
     pub fn export_of(&self, job: ExportJob) -> Result<Export, String> {
         Ok(match job {
-            ExportJob::Picture { width, height } => {
+            ExportJob::Picture { width, height } | ExportJob::Vector { width, height } => {
                 let mut views: Vec<ViewId> = Vec::new();
                 for p in self.panels() {
                     if !views.contains(&p.view) {
@@ -134,6 +134,10 @@ impl AtlasApp {
     /// Rendering or writing failed; the sentence says which.
     pub fn export_to(&mut self, job: ExportJob, path: &Path) -> Result<(), String> {
         let export = self.export_of(job)?;
+        if matches!(job, ExportJob::Vector { .. }) {
+            let svg = crate::export::render_svg(&self.content.atlas, &export);
+            return crate::io::write_atomically(path, svg.as_bytes());
+        }
         if self.background.renderer.is_none() {
             self.background.renderer = Some(OffscreenRenderer::new()?);
         }

@@ -38,6 +38,35 @@ pub struct RenderArgs {
     /// Only this trigger point's pattern, e.g. `TrP1` (with --muscle; see `show`).
     #[arg(long, value_name = "LABEL", conflicts_with = "all")]
     trigger_point: Option<String>,
+    /// png or svg (vector, for slides); default: from the --out name, png with --all.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+}
+
+/// The picture formats `render` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    Png,
+    Svg,
+}
+
+impl FormatArg {
+    fn extension(self) -> &'static str {
+        match self {
+            FormatArg::Png => "png",
+            FormatArg::Svg => "svg",
+        }
+    }
+
+    /// The format a file name asks for, if it names one this command writes.
+    fn of(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        match ext.as_str() {
+            "png" => Some(FormatArg::Png),
+            "svg" => Some(FormatArg::Svg),
+            _ => None,
+        }
+    }
 }
 
 /// Runs `render`.
@@ -52,6 +81,7 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let mut format = args.format.unwrap_or(FormatArg::Png);
     let jobs: Vec<(MuscleId, PathBuf)> = if args.all {
         let dir = args.out_dir.unwrap_or_default();
         if let Err(e) = std::fs::create_dir_all(&dir) {
@@ -61,7 +91,12 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
         atlas
             .muscles
             .iter()
-            .map(|m| (m.id.clone(), dir.join(format!("{}.png", m.id))))
+            .map(|m| {
+                (
+                    m.id.clone(),
+                    dir.join(format!("{}.{}", m.id, format.extension())),
+                )
+            })
             .collect()
     } else {
         let id = MuscleId(args.muscle.unwrap_or_default());
@@ -74,14 +109,32 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
             return status;
         }
         let out = args.out.unwrap_or_default();
-        if let Err(status) = super::args::check_png_name(&out) {
-            return status;
+        // The format follows the file name (or --format, which the name must match),
+        // so no file holds another format than its name says.
+        match (FormatArg::of(&out), args.format) {
+            (Some(named), Some(asked)) if named != asked => {
+                eprintln!(
+                    "error: {}: --format {} does not match the name; name the file .{}",
+                    out.display(),
+                    asked.extension(),
+                    asked.extension()
+                );
+                return ExitCode::from(2);
+            }
+            (Some(named), _) => format = named,
+            (None, _) => {
+                eprintln!(
+                    "error: {}: pictures are written as PNG or SVG; give the file a .png or .svg name",
+                    out.display()
+                );
+                return ExitCode::from(2);
+            }
         }
         vec![(id, out)]
     };
     let side = SideChoice::from(args.side);
     let size_px = [args.size.0, args.size.1];
-    render_all(&atlas, &jobs, |muscle| Export::Figure {
+    render_all(&atlas, &jobs, format, |muscle| Export::Figure {
         spec: FigureSpec {
             muscle: Some(muscle.clone()),
             sides: side.sides().to_vec(),
@@ -97,8 +150,20 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
 fn render_all(
     atlas: &Atlas,
     jobs: &[(MuscleId, PathBuf)],
+    format: FormatArg,
     export_of: impl Fn(&MuscleId) -> Export,
 ) -> ExitCode {
+    if format == FormatArg::Svg {
+        // Vector output needs no renderer: the shapes are written as they are drawn.
+        for (id, path) in jobs {
+            let svg = crate::export::render_svg(atlas, &export_of(id));
+            if let Err(e) = crate::io::write_atomically(path, svg.as_bytes()) {
+                eprintln!("error: {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
     let mut renderer = match OffscreenRenderer::new() {
         Ok(r) => r,
         Err(e) => {

@@ -32,12 +32,33 @@ fn cache_id() -> Id {
     Id::unique("trigger_atlas::mesh_cache")
 }
 
+fn vector_id() -> Id {
+    Id::unique("trigger_atlas::vector_output")
+}
+
+/// Makes `ctx` paint the body as shapes instead of kept meshes: for SVG and PDF
+/// output, which write circles and paths as such.
+pub fn set_vector_output(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(vector_id(), on));
+}
+
+fn vector_output(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(vector_id()).unwrap_or(false))
+}
+
 /// Adds to `painter` the mesh for `key`, calling `build` for the shapes (no text)
 /// only when no mesh for `key` was made recently. `key` must change whenever what
 /// `build` would draw changes; the pixel density and font atlas size are added to
 /// it here, and a change of tessellation settings empties the cache.
 pub fn paint_cached(painter: &Painter, key: u64, build: impl FnOnce(&mut Vec<Shape>)) {
     let ctx = painter.ctx();
+    if vector_output(ctx) {
+        // Vector output wants the shapes themselves (circles, paths), not a mesh.
+        let mut shapes = Vec::new();
+        build(&mut shapes);
+        painter.extend(shapes);
+        return;
+    }
     let pass = ctx.cumulative_pass_nr();
     let ppp = ctx.pixels_per_point();
     let options = ctx.tessellation_options(|o| *o);

@@ -67,3 +67,30 @@ pub fn save(
     let dpi = matches!(export, Export::Handout { .. }).then_some(crate::export::HANDOUT_DPI);
     crate::io::write_atomically(path, &crate::io::encode_png(&image, dpi)?)
 }
+
+/// Draws `export` as an SVG document: the same layout and drawing as [`render`],
+/// written as vector paths and text instead of pixels.
+#[must_use]
+pub fn render_svg(atlas: &Atlas, export: &Export) -> String {
+    match export {
+        Export::Figure {
+            spec,
+            size_px,
+            dark,
+        } => {
+            let theme = Theme::for_dark_mode(*dark);
+            let size = egui::vec2(size_px[0] as f32, size_px[1] as f32);
+            let shapes =
+                super::svg::shapes_for(size, *dark, |ui| figure_ui(ui, atlas, &theme, spec));
+            super::svg::to_svg(&shapes, size, theme.canvas)
+        }
+        Export::Handout { spec, paper } => {
+            let theme = Theme::light();
+            let [w, h] = paper.pixels();
+            let size = egui::vec2(w as f32, h as f32);
+            let shapes =
+                super::svg::shapes_for(size, false, |ui| handout_ui(ui, atlas, &theme, spec));
+            super::svg::to_svg(&shapes, size, egui::Color32::WHITE)
+        }
+    }
+}

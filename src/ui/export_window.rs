@@ -64,7 +64,15 @@ pub enum Destination {
 /// What to save.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportJob {
-    Picture { width: u32, height: u32 },
+    Picture {
+        width: u32,
+        height: u32,
+    },
+    /// The picture as SVG: vector paths and text, for slides.
+    Vector {
+        width: u32,
+        height: u32,
+    },
     Handout(Paper),
 }
 
@@ -75,6 +83,7 @@ impl ExportJob {
         let who = muscle_id.unwrap_or("body");
         match self {
             ExportJob::Picture { width, height } => format!("{who}-{side}-{width}x{height}.png"),
+            ExportJob::Vector { width, height } => format!("{who}-{side}-{width}x{height}.svg"),
             ExportJob::Handout(paper) => {
                 format!("{who}-{side}-handout-{}.png", paper.name().to_lowercase())
             }
@@ -117,6 +126,25 @@ pub fn export_ui(
             .clicked()
         {
             job = Some((picture, Destination::Folder));
+        }
+    });
+    ui.horizontal(|ui| {
+        let vector = ExportJob::Vector {
+            width: choices.size.0,
+            height: choices.size.1,
+        };
+        if ui
+            .add_enabled(!busy, egui::Button::new("Save as SVG…"))
+            .on_hover_text("Vector drawing for slides: scales without blur")
+            .clicked()
+        {
+            job = Some((vector, Destination::Dialog));
+        }
+        if ui
+            .add_enabled(!busy, egui::Button::new("Save as SVG here"))
+            .clicked()
+        {
+            job = Some((vector, Destination::Folder));
         }
     });
     ui.separator();

@@ -141,3 +141,158 @@ fn render_all_writes_one_picture_per_muscle_with_progress() {
     );
     assert!(progress.contains(&format!("wrote {count} pictures")));
 }
+
+/// Whether every tag of `svg` is closed in order (enough of XML for our output).
+fn well_formed(svg: &str) -> Result<(), String> {
+    let mut open: Vec<String> = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').ok_or("a tag is not closed")? + start;
+        let tag = &rest[start + 1..end];
+        if let Some(name) = tag.strip_prefix('/') {
+            match open.pop() {
+                Some(o) if o == name => {}
+                other => return Err(format!("</{name}> closes {other:?}")),
+            }
+        } else if !tag.ends_with('/') {
+            let name = tag.split_whitespace().next().unwrap_or("").to_owned();
+            open.push(name);
+        }
+        rest = &rest[end + 1..];
+    }
+    if open.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("never closed: {open:?}"))
+    }
+}
+
+/// The bounding box of the SVG paths filled with `hex` ("#c41e24").
+fn svg_bounds(svg: &str, hex: &str) -> Option<Rect> {
+    let mut bounds: Option<Rect> = None;
+    for line in svg
+        .lines()
+        .filter(|l| l.starts_with("<path") && l.contains(&format!("fill=\"{hex}\"")))
+    {
+        let d = line.split("d=\"").nth(1)?.split('"').next()?;
+        let nums: Vec<f32> = d
+            .split(['M', 'L', 'Z', ' '])
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        for p in nums.chunks_exact(2) {
+            let r = Rect::from_min_max(pos2(p[0], p[1]), pos2(p[0], p[1]));
+            bounds = Some(bounds.map_or(r, |b| b.union(r)));
+        }
+    }
+    bounds
+}
+
+#[test]
+fn the_svg_figure_is_well_formed_and_its_zones_lie_where_the_png_draws_them() {
+    use trigger_atlas::export::{Export, render, render_svg};
+    let atlas = embedded().atlas;
+    let export = Export::Figure {
+        spec: FigureSpec {
+            muscle: Some(MuscleId("masseter".into())),
+            sides: vec![Side::Right],
+            views: Vec::new(),
+            trigger_point: None,
+        },
+        size_px: [1000, 700],
+        dark: false,
+    };
+    let svg = render_svg(&atlas, &export);
+    well_formed(&svg).expect("well-formed SVG");
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"700\"")
+    );
+    assert!(svg.contains(">Masseter"), "the title is text, not pixels");
+    assert!(
+        !svg.contains("<image"),
+        "no raster image in the vector figure"
+    );
+    let essential = Theme::light().essential;
+    let hex = format!(
+        "#{:02x}{:02x}{:02x}",
+        essential.r(),
+        essential.g(),
+        essential.b()
+    );
+    let vector = svg_bounds(&svg, &hex).expect("essential zones as filled paths");
+    // The same figure as pixels.
+    let mut renderer = OffscreenRenderer::new().expect("offscreen renderer");
+    let image = render(&mut renderer, &atlas, &export).expect("render");
+    let Export::Figure { spec, .. } = &export else {
+        unreachable!()
+    };
+    let panels = figure_panels(
+        &atlas,
+        spec,
+        Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 700.0)),
+    )
+    .into_iter()
+    .map(|(_, r)| r)
+    .reduce(Rect::union)
+    .expect("panels");
+    let mut pixels: Option<Rect> = None;
+    for (x, y, p) in image.enumerate_pixels() {
+        if !panels.contains(pos2(x as f32, y as f32)) {
+            continue;
+        }
+        let [r, g, b, _] = p.0;
+        if r.abs_diff(essential.r()) < 8
+            && g.abs_diff(essential.g()) < 8
+            && b.abs_diff(essential.b()) < 8
+        {
+            let q = Rect::from_min_max(
+                pos2(x as f32, y as f32),
+                pos2(x as f32 + 1.0, y as f32 + 1.0),
+            );
+            pixels = Some(pixels.map_or(q, |b| b.union(q)));
+        }
+    }
+    let pixels = pixels.expect("essential pixels in the PNG");
+    for (a, b) in [
+        (vector.min.x, pixels.min.x),
+        (vector.min.y, pixels.min.y),
+        (vector.max.x, pixels.max.x),
+        (vector.max.y, pixels.max.y),
+    ] {
+        assert!(
+            (a - b).abs() < 4.0,
+            "SVG zones {vector:?} vs PNG zone pixels {pixels:?}"
+        );
+    }
+}
+
+#[test]
+fn render_writes_svg_when_the_name_says_so_and_refuses_a_mismatch() {
+    let dir = temp_dir("render-svg");
+    let svg = dir.join("m.svg");
+    let out = crate::cli::run(&[
+        "render",
+        "--muscle",
+        "masseter",
+        "--out",
+        svg.to_str().expect("path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).expect("svg written");
+    well_formed(&text).expect("well-formed");
+    let png = dir.join("m.png");
+    let out = crate::cli::run(&[
+        "render",
+        "--muscle",
+        "masseter",
+        "--format",
+        "svg",
+        "--out",
+        png.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!png.exists(), "no SVG under a .png name");
+}

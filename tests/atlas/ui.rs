@@ -1035,3 +1035,26 @@ fn the_figure_stays_put_when_the_finder_lists_its_results() {
         "the panels did not move when the results appeared"
     );
 }
+
+#[test]
+fn the_export_window_saves_a_vector_picture_for_slides() {
+    let dir = crate::temp_dir("export-svg");
+    let mut h = harness();
+    click_label(&mut h, "Masseter");
+    h.get_by_label("Export…").click();
+    h.run();
+    let field = "Folder for “Save here”:";
+    h.get_by_label(field).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label(field).type_text(&dir.display().to_string());
+    h.run();
+    h.get_by_label("Save as SVG here").click();
+    let status = wait_for_export(&mut h);
+    let file = dir.join("masseter-right-1920x1080.svg");
+    assert_eq!(status, format!("Saved {}", file.display()));
+    let svg = std::fs::read_to_string(&file).expect("svg written");
+    assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
+    assert!(svg.contains(">Masseter"), "text stays text");
+}
