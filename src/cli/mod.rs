@@ -88,6 +88,19 @@ pub enum Command {
 pub fn run(args: Args) -> ExitCode {
     let data = args.data.as_deref();
     match args.command {
+        None if args
+            .prefs
+            .as_deref()
+            .and_then(std::path::Path::parent)
+            .is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir()) =>
+        {
+            let dir = args.prefs.as_deref().and_then(std::path::Path::parent);
+            eprintln!(
+                "error: --prefs: the folder {} does not exist; create it first, or give a file in an existing folder",
+                dir.map(|d| d.display().to_string()).unwrap_or_default()
+            );
+            ExitCode::from(2)
+        }
         None => match crate::window::run(args.data.clone(), args.prefs, args.lesson) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

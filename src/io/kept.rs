@@ -166,13 +166,29 @@ impl KeptFile {
         if self.hands_off || self.last_written.as_deref() == Some(text.as_str()) {
             return Ok(false);
         }
-        if let Some(dir) = self.path.parent()
-            && !dir.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        // A file its owner made read-only stays as it is: a rename would replace it
+        // with a writable copy. Said once; nothing more is tried this session.
+        if std::fs::metadata(&self.path).is_ok_and(|m| m.permissions().readonly()) {
+            self.hands_off = true;
+            return Err(format!(
+                "{} is read-only, so it was left as it is; changes are kept until the window closes. Make the file writable to save them.",
+                self.path.display()
+            ));
         }
-        write_atomically(&self.path, text.as_bytes())?;
+        let written = self
+            .path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or(Ok(()), |dir| {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))
+            });
+        if let Err(e) = written.and_then(|()| write_atomically(&self.path, text.as_bytes())) {
+            // One message: a folder that cannot be written now will not be written
+            // on the next change either.
+            self.hands_off = true;
+            return Err(format!("{e}; changes are kept until the window closes."));
+        }
         self.last_written = Some(text);
         Ok(true)
     }
@@ -444,5 +460,44 @@ mod tests {
             assert!(r.notice.is_some(), "case {i}");
             assert!(!path.exists(), "case {i}");
         }
+    }
+
+    #[test]
+    fn a_read_only_file_is_left_alone_and_said_once() {
+        let dir =
+            std::env::temp_dir().join(format!("trigger-atlas-kept-ro-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let path = dir.join("prefs.ron");
+        std::fs::write(&path, "(answer: 1)").expect("write");
+        let mut perms = std::fs::metadata(&path).expect("meta").permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&path, perms).expect("chmod");
+        let mut file = KeptFile::new(path.clone());
+        let err = file.save_text("(answer: 2)".into()).expect_err("read-only");
+        assert!(err.contains("read-only"), "{err}");
+        assert_eq!(file.save_text("(answer: 3)".into()), Ok(false), "said once");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "(answer: 1)");
+        assert!(
+            std::fs::metadata(&path)
+                .expect("meta")
+                .permissions()
+                .readonly()
+        );
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_made_is_said_once() {
+        let dir =
+            std::env::temp_dir().join(format!("trigger-atlas-kept-nf-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let not_a_folder = dir.join("a-file");
+        std::fs::write(&not_a_folder, "x").expect("write");
+        let mut file = KeptFile::new(not_a_folder.join("prefs.ron"));
+        assert!(file.save_text("(a: 1)".into()).is_err());
+        assert_eq!(
+            file.save_text("(a: 2)".into()),
+            Ok(false),
+            "one message, not one per change"
+        );
     }
 }

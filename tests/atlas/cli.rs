@@ -284,3 +284,17 @@ fn rough_command_line_input_gets_a_clear_answer() {
         "{text}"
     );
 }
+
+#[test]
+fn prefs_in_a_missing_folder_are_refused_with_a_hint() {
+    let dir = temp_dir("prefs-missing");
+    let prefs = dir.join("no/such/folder/prefs.ron");
+    let out = run(&["--prefs", prefs.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("does not exist") && err.contains("create it first"),
+        "{err}"
+    );
+    assert!(!dir.join("no").exists(), "no folder was created");
+}
