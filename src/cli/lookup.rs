@@ -192,16 +192,21 @@ fn drawing_lookup_text(rows: &[LookupRow], drawing: &crate::io::PainDrawing) -> 
             out,
             "{:>3}. {:<45} {:<5}  score {:.2}",
             i + 1,
-            if r.trigger_points.is_empty() {
-                r.name.clone()
-            } else {
-                format!("{} ({})", r.name, r.trigger_points.join(", "))
-            },
+            name_with_trigger_points(r),
             r.side,
             r.score
         );
     }
     out
+}
+
+/// The name with the trigger points where they matter ("Upper trapezius (`TrP1`)").
+fn name_with_trigger_points(r: &LookupRow) -> String {
+    if r.trigger_points.is_empty() {
+        r.name.clone()
+    } else {
+        format!("{} ({})", r.name, r.trigger_points.join(", "))
+    }
 }
 
 /// Human-readable table of lookup rows.
@@ -226,11 +231,7 @@ pub fn lookup_text(rows: &[LookupRow], mark: &PainMark) -> String {
             out,
             "{:>3}. {:<45} {:<5}  {:<9}  score {:.2}",
             i + 1,
-            if r.trigger_points.is_empty() {
-                r.name.clone()
-            } else {
-                format!("{} ({})", r.name, r.trigger_points.join(", "))
-            },
+            name_with_trigger_points(r),
             r.side,
             r.kind,
             r.score

@@ -275,11 +275,7 @@ fn body_shapes(
                     .iter()
                     .filter(|z| z.view == view.id && z.kind == kind && z.refers_from(chosen))
                 {
-                    let zone_sides: &[Side] = if zone.bilateral {
-                        &Side::BOTH
-                    } else {
-                        pattern_sides
-                    };
+                    let zone_sides = zone_sides(zone, pattern_sides);
                     for &side in zone_sides {
                         let Some(g) = shown(side) else { continue };
                         let tess = zone.fill.get(g);
@@ -298,11 +294,7 @@ fn body_shapes(
         if !single && highlight.show_zones {
             for (muscle, _, line) in &styles {
                 for zone in muscle.zones.iter().filter(|z| z.view == view.id) {
-                    let zone_sides: &[Side] = if zone.bilateral {
-                        &Side::BOTH
-                    } else {
-                        pattern_sides
-                    };
+                    let zone_sides = zone_sides(zone, pattern_sides);
                     for &side in zone_sides {
                         let Some(g) = shown(side) else { continue };
                         let pts =
@@ -366,6 +358,16 @@ fn body_shapes(
                 }
             }
         }
+    }
+}
+
+/// The sides a zone is drawn on: both for a zone that refers to both sides, else
+/// the sides the pattern is shown on.
+fn zone_sides<'a>(zone: &crate::model::Zone, pattern_sides: &'a [Side]) -> &'a [Side] {
+    if zone.bilateral {
+        &Side::BOTH
+    } else {
+        pattern_sides
     }
 }
 

@@ -145,7 +145,11 @@ fn lesson_steps_and_quiz_answers_are_announced() {
 }
 
 /// Picks `option` in the combo box labelled `combo`, as a keyboard or mouse user does.
-fn pick(h: &mut egui_kittest::Harness<'_, trigger_atlas::AtlasApp>, combo: &str, option: &str) {
+pub(crate) fn pick(
+    h: &mut egui_kittest::Harness<'_, trigger_atlas::AtlasApp>,
+    combo: &str,
+    option: &str,
+) {
     h.query_all_by_label(combo)
         .find(|n| n.accesskit_node().role() == Role::ComboBox)
         .expect("the combo box")

@@ -1,25 +1,13 @@
 //! The pain drawing as a document: saved from the finder, opened again exactly,
 //! reported at its line and column when broken, ranked by `lookup --drawing`.
 
-use egui::accesskit::Role;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use trigger_atlas::io::{PainDrawing, drawing_text, parse_drawing};
 use trigger_atlas::model::{ErrorKind, MuscleId, Side};
 
+use crate::a11y::pick;
 use crate::ui::{click_label, harness_sized, type_key};
 use crate::{embedded, temp_dir};
-
-fn pick(h: &mut egui_kittest::Harness<'_, trigger_atlas::AtlasApp>, combo: &str, option: &str) {
-    h.query_all_by_label(combo)
-        .find(|n| n.accesskit_node().role() == Role::ComboBox)
-        .expect("the combo box")
-        .click();
-    h.run();
-    h.get_by_label(option).scroll_to_me();
-    h.run();
-    h.get_by_label(option).click();
-    h.run();
-}
 
 fn type_into(h: &mut egui_kittest::Harness<'_, trigger_atlas::AtlasApp>, field: &str, text: &str) {
     h.get_by_label(field).click();
