@@ -128,7 +128,7 @@ pub fn check_png_name(path: &Path) -> Result<(), ExitCode> {
         Ok(())
     } else {
         eprintln!(
-            "error: {}: pictures are written as PNG; give the file a .png name",
+            "error: {}: handouts are written as PDF or PNG; give the file a .pdf or .png name",
             path.display()
         );
         Err(ExitCode::from(2))

@@ -20,7 +20,7 @@ pub struct HandoutArgs {
     /// Paper size.
     #[arg(long, value_enum, default_value = "a4")]
     paper: PaperArg,
-    /// The PNG to write.
+    /// The file to write: .pdf (vector, the paper's true size) or .png (150 dpi).
     #[arg(long)]
     out: PathBuf,
     /// Only this trigger point's pattern, e.g. `TrP1` (see `show`).
@@ -31,7 +31,11 @@ pub struct HandoutArgs {
 /// Runs `handout`.
 #[must_use]
 pub fn run(args: HandoutArgs, data: Option<&Path>) -> ExitCode {
-    if let Err(status) = super::args::check_png_name(&args.out) {
+    let pdf = args
+        .out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if !pdf && let Err(status) = super::args::check_png_name(&args.out) {
         return status;
     }
     let atlas = super::args::load_quietly(data);
@@ -53,8 +57,13 @@ pub fn run(args: HandoutArgs, data: Option<&Path>) -> ExitCode {
         },
         paper: args.paper.into(),
     };
-    let saved = OffscreenRenderer::new()
-        .and_then(|mut r| crate::export::save(&mut r, &atlas, &export, &args.out));
+    let saved = if pdf {
+        crate::export::render_pdf(&atlas, &export)
+            .and_then(|bytes| crate::io::write_atomically(&args.out, &bytes))
+    } else {
+        OffscreenRenderer::new()
+            .and_then(|mut r| crate::export::save(&mut r, &atlas, &export, &args.out))
+    };
     match saved {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -39,6 +39,15 @@ impl Paper {
         }
     }
 
+    /// Page size in PDF points (1/72 inch).
+    #[must_use]
+    pub fn points(self) -> egui::Vec2 {
+        match self {
+            Paper::A4 => egui::vec2(595.28, 841.89),
+            Paper::Letter => egui::vec2(612.0, 792.0),
+        }
+    }
+
     /// "A4" or "Letter".
     #[must_use]
     pub fn name(self) -> &'static str {

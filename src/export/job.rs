@@ -68,10 +68,11 @@ pub fn save(
     crate::io::write_atomically(path, &crate::io::encode_png(&image, dpi)?)
 }
 
-/// Draws `export` as an SVG document: the same layout and drawing as [`render`],
-/// written as vector paths and text instead of pixels.
-#[must_use]
-pub fn render_svg(atlas: &Atlas, export: &Export) -> String {
+/// The shapes `export` paints, its size in layout points, and its background.
+fn vector_shapes(
+    atlas: &Atlas,
+    export: &Export,
+) -> (Vec<egui::epaint::ClippedShape>, egui::Vec2, egui::Color32) {
     match export {
         Export::Figure {
             spec,
@@ -81,16 +82,38 @@ pub fn render_svg(atlas: &Atlas, export: &Export) -> String {
             let theme = Theme::for_dark_mode(*dark);
             let size = egui::vec2(size_px[0] as f32, size_px[1] as f32);
             let shapes =
-                super::svg::shapes_for(size, *dark, |ui| figure_ui(ui, atlas, &theme, spec));
-            super::svg::to_svg(&shapes, size, theme.canvas)
+                super::vector::shapes_for(size, *dark, |ui| figure_ui(ui, atlas, &theme, spec));
+            (shapes, size, theme.canvas)
         }
         Export::Handout { spec, paper } => {
             let theme = Theme::light();
             let [w, h] = paper.pixels();
             let size = egui::vec2(w as f32, h as f32);
             let shapes =
-                super::svg::shapes_for(size, false, |ui| handout_ui(ui, atlas, &theme, spec));
-            super::svg::to_svg(&shapes, size, egui::Color32::WHITE)
+                super::vector::shapes_for(size, false, |ui| handout_ui(ui, atlas, &theme, spec));
+            (shapes, size, egui::Color32::WHITE)
         }
     }
+}
+
+/// Draws `export` as an SVG document: the same layout and drawing as [`render`],
+/// written as vector paths and text instead of pixels.
+#[must_use]
+pub fn render_svg(atlas: &Atlas, export: &Export) -> String {
+    let (shapes, size, background) = vector_shapes(atlas, export);
+    super::svg::to_svg(&shapes, size, background)
+}
+
+/// Draws `export` as a one-page PDF: vector paths and embedded, selectable text. A
+/// handout's page is its paper's true size; a figure's is 0.75 pt per pixel (96 dpi).
+///
+/// # Errors
+/// The PDF could not be made.
+pub fn render_pdf(atlas: &Atlas, export: &Export) -> Result<Vec<u8>, String> {
+    let (shapes, size, background) = vector_shapes(atlas, export);
+    let page = match export {
+        Export::Handout { paper, .. } => paper.points(),
+        Export::Figure { .. } => size * 0.75,
+    };
+    super::pdf::to_pdf(&shapes, size, page, background)
 }

@@ -6,9 +6,11 @@ mod figure;
 mod handout;
 mod job;
 mod offscreen;
+pub mod pdf;
 pub mod svg;
+pub mod vector;
 
 pub use figure::{FigureSpec, figure_panels, figure_ui};
 pub use handout::{HANDOUT_DPI, HandoutSpec, Paper, body_type_px, handout_ui, today};
-pub use job::{Export, render, render_svg, save};
+pub use job::{Export, render, render_pdf, render_svg, save};
 pub use offscreen::OffscreenRenderer;

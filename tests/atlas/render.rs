@@ -296,3 +296,55 @@ fn render_writes_svg_when_the_name_says_so_and_refuses_a_mismatch() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!png.exists(), "no SVG under a .png name");
 }
+
+#[test]
+fn a_pdf_handout_has_the_true_page_size_embedded_text_and_no_pixels() {
+    let dir = temp_dir("handout-pdf");
+    for (paper, media) in [
+        ("a4", "MediaBox[0 0 595.28 841.89]"),
+        ("letter", "MediaBox[0 0 612 792]"),
+    ] {
+        let pdf = dir.join(format!("h-{paper}.pdf"));
+        let out = crate::cli::run(&[
+            "handout",
+            "--muscle",
+            "pectoralis_major",
+            "--paper",
+            paper,
+            "--out",
+            pdf.to_str().expect("path"),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = std::fs::read(&pdf).expect("pdf written");
+        assert!(bytes.starts_with(b"%PDF-"));
+        let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+        assert!(has(media), "{paper}: page size {media}");
+        assert!(has("/FontFile2"), "the font is embedded");
+        assert!(has("/ToUnicode"), "the text can be copied");
+        assert!(
+            !has("/Subtype/Image") && !has("/Subtype /Image"),
+            "the body is vector paths, not a picture"
+        );
+        // Read back with poppler (installed by scripts/test.sh).
+        let text = std::process::Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) runs");
+        let text = String::from_utf8_lossy(&text.stdout);
+        for words in [
+            "Pectoralis major (right side)",
+            "Get medical help right away if",
+            "not a diagnosis",
+        ] {
+            assert!(
+                text.contains(words),
+                "{paper}: the PDF's text lacks {words:?}"
+            );
+        }
+    }
+}
