@@ -168,7 +168,7 @@ fn well_formed(svg: &str) -> Result<(), String> {
 }
 
 /// The bounding box of the SVG paths filled with `hex` ("#c41e24").
-fn svg_bounds(svg: &str, hex: &str) -> Option<Rect> {
+fn svg_bounds(svg: &str, hex: &str, within: Rect) -> Option<Rect> {
     let mut bounds: Option<Rect> = None;
     for line in svg
         .lines()
@@ -179,7 +179,10 @@ fn svg_bounds(svg: &str, hex: &str) -> Option<Rect> {
             .split(['M', 'L', 'Z', ' '])
             .filter_map(|n| n.parse().ok())
             .collect();
-        for p in nums.chunks_exact(2) {
+        for p in nums
+            .chunks_exact(2)
+            .filter(|p| within.contains(pos2(p[0], p[1])))
+        {
             let r = Rect::from_min_max(pos2(p[0], p[1]), pos2(p[0], p[1]));
             bounds = Some(bounds.map_or(r, |b| b.union(r)));
         }
@@ -218,7 +221,6 @@ fn the_svg_figure_is_well_formed_and_its_zones_lie_where_the_png_draws_them() {
         essential.g(),
         essential.b()
     );
-    let vector = svg_bounds(&svg, &hex).expect("essential zones as filled paths");
     // The same figure as pixels.
     let mut renderer = OffscreenRenderer::new().expect("offscreen renderer");
     let image = render(&mut renderer, &atlas, &export).expect("render");
@@ -234,6 +236,7 @@ fn the_svg_figure_is_well_formed_and_its_zones_lie_where_the_png_draws_them() {
     .map(|(_, r)| r)
     .reduce(Rect::union)
     .expect("panels");
+    let vector = svg_bounds(&svg, &hex, panels).expect("essential zones as filled paths");
     let mut pixels: Option<Rect> = None;
     for (x, y, p) in image.enumerate_pixels() {
         if !panels.contains(pos2(x as f32, y as f32)) {
