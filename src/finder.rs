@@ -319,7 +319,7 @@ pub struct FinderState {
     /// The named place and side picked for marking with the keyboard.
     pub pick: (usize, Side),
     /// The named places, for the atlas generation they were made from.
-    places: Option<(u64, Vec<Place>)>,
+    places: Option<(u64, std::sync::Arc<Vec<Place>>)>,
     /// The pain drawing's file (typed in the panel), its label, and what the last
     /// save or open did.
     pub drawing_path: String,
@@ -389,16 +389,17 @@ impl FinderState {
         });
     }
 
-    /// The atlas's named places (made once per atlas).
-    pub fn places(&mut self, atlas: &Atlas) -> &[Place] {
-        if self
-            .places
-            .as_ref()
-            .is_none_or(|(g, _)| *g != atlas.generation())
-        {
-            self.places = Some((atlas.generation(), places(atlas)));
+    /// The atlas's named places (made once per atlas; shared, so a panel can hold
+    /// them while the finder changes).
+    pub fn places(&mut self, atlas: &Atlas) -> std::sync::Arc<Vec<Place>> {
+        match &self.places {
+            Some((generation, places)) if *generation == atlas.generation() => places.clone(),
+            _ => {
+                let made = std::sync::Arc::new(places(atlas));
+                self.places = Some((atlas.generation(), made.clone()));
+                made
+            }
         }
-        self.places.as_ref().map_or(&[], |(_, p)| p.as_slice())
     }
 
     /// Takes mark `i` away (a mark removed from the list of marks).

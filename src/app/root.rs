@@ -218,7 +218,7 @@ impl AtlasApp {
                 }
             }
             Mode::Quiz => {
-                let places = self.work.finder.places(atlas).to_vec();
+                let places = self.work.finder.places(atlas);
                 let quiz = &self.work.quiz;
                 let view = QuizView {
                     kind: quiz.kind,
@@ -237,7 +237,7 @@ impl AtlasApp {
             }
             Mode::Finder => {
                 let f = &mut self.work.finder;
-                let places = f.places(atlas).to_vec();
+                let places = f.places(atlas);
                 let view = crate::ui::finder_panel::FinderView {
                     candidates: &f.candidates,
                     chosen: f.chosen,

@@ -82,6 +82,16 @@ fn colour_of(c: Color32) -> (rgb::Color, NormalizedF32) {
     )
 }
 
+/// A solid fill in `colour`.
+fn fill_of(colour: Color32) -> Fill {
+    let (paint, opacity) = colour_of(colour);
+    Fill {
+        paint: paint.into(),
+        opacity,
+        rule: FillRule::NonZero,
+    }
+}
+
 fn polyline(pb: &mut PathBuilder, points: &[Pos2], closed: bool) {
     for (i, p) in points.iter().enumerate() {
         if i == 0 {
@@ -102,13 +112,8 @@ impl Sink for Pdf<'_, '_> {
             polyline(&mut pb, p, true);
         }
         let Some(path) = pb.finish() else { return };
-        let (paint, opacity) = colour_of(colour);
         self.surface.set_stroke(None);
-        self.surface.set_fill(Some(Fill {
-            paint: paint.into(),
-            opacity,
-            rule: FillRule::NonZero,
-        }));
+        self.surface.set_fill(Some(fill_of(colour)));
         self.surface.draw_path(&path);
     }
 
@@ -142,14 +147,7 @@ impl Sink for Pdf<'_, '_> {
         pb.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
         pb.close();
         let Some(path) = pb.finish() else { return };
-        self.surface.set_fill((fill.a() > 0).then(|| {
-            let (paint, opacity) = colour_of(fill);
-            Fill {
-                paint: paint.into(),
-                opacity,
-                rule: FillRule::NonZero,
-            }
-        }));
+        self.surface.set_fill((fill.a() > 0).then(|| fill_of(fill)));
         self.surface.set_stroke(stroke.map(|(width, c)| {
             let (paint, opacity) = colour_of(c);
             Stroke {
@@ -164,13 +162,8 @@ impl Sink for Pdf<'_, '_> {
     }
 
     fn text(&mut self, origin: Pos2, text: &str, size: f32, _width: f32, colour: Color32) {
-        let (paint, opacity) = colour_of(colour);
         self.surface.set_stroke(None);
-        self.surface.set_fill(Some(Fill {
-            paint: paint.into(),
-            opacity,
-            rule: FillRule::NonZero,
-        }));
+        self.surface.set_fill(Some(fill_of(colour)));
         self.surface.draw_text(
             Point::from_xy(origin.x, origin.y),
             self.font.clone(),
