@@ -23,6 +23,7 @@ fn main() {
         sides: Side::BOTH.to_vec(),
         views: Vec::new(),
         trigger_point: None,
+        ..FigureSpec::default()
     };
     let mut renderer = match OffscreenRenderer::new() {
         Ok(r) => r,
