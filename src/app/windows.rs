@@ -74,9 +74,15 @@ impl AtlasApp {
                 take_focus: export_opened,
             };
             let mut job = None;
+            // As tall as its contents (about 650 points), scrolling on a screen shorter
+            // than them.
+            let room = ctx.content_rect().height() - 80.0;
             egui::Window::new("Export")
                 .open(&mut open)
                 .default_width(420.0)
+                .vscroll(true)
+                .default_height(room.min(650.0))
+                .max_height(room)
                 .show(ctx, |ui| {
                     job = export_ui(
                         ui,

@@ -345,14 +345,17 @@ fn patterns_ui(
             FontId::proportional(font),
             theme.label,
         );
-        // The views of the pattern that hold marks; all its views if none does.
+        // One view per pattern, drawn as large as the cell allows: the one of its
+        // views that holds the most marks (its first view if none does).
         let all = m.views_from(atlas, None);
-        let marked: Vec<&ViewId> = all
+        let marks_on = |v: &ViewId| spec.marks.iter().filter(|mark| &mark.view == v).count();
+        let best = all
             .iter()
             .copied()
-            .filter(|v| spec.marks.iter().any(|mark| &mark.view == *v))
-            .collect();
-        let views = if marked.is_empty() { all } else { marked };
+            .rev()
+            .max_by_key(|v| marks_on(v))
+            .or_else(|| all.first().copied());
+        let views: Vec<&ViewId> = best.into_iter().collect();
         let sides = [*side];
         let panels = panels_for(atlas, &views, &sides);
         let highlight = Highlight {
