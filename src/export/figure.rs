@@ -133,6 +133,9 @@ pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
         show_shape: true,
         show_zones: true,
         trigger_point: spec.trigger_point.as_deref(),
+        // A set type size (a printed page) keeps the panels' words as large as the
+        // figure's smallest, its footnote.
+        min_text: spec.unit.map_or(0.0, |unit| unit * 0.75),
     };
     for (panel, panel_rect) in figure_panels(atlas, spec, rect) {
         paint_panel(&painter, atlas, theme, &panel, panel_rect, highlight);

@@ -6,7 +6,8 @@
 use egui::{Align2, FontId, Rect, RichText, Ui, UiBuilder, pos2, vec2};
 
 use super::handout::{
-    MIN_BODY_PT, REMINDER, body_type_px, printed_figure_unit, pt_to_px, text_height, warnings_ui,
+    MIN_BODY_PT, MIN_NOTE_PT, REMINDER, body_type_px, printed_figure_unit, pt_to_px, text_height,
+    warnings_ui,
 };
 use crate::draw::layout::{layout, panels_for};
 use crate::draw::legend::{LegendEntry, legend_height, paint_legend};
@@ -264,6 +265,7 @@ fn marks_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &ReportSpec) {
     let sides = marked_sides(atlas, &spec.marks);
     let highlight = Highlight {
         marks: &spec.marks,
+        min_text: pt_to_px(MIN_NOTE_PT),
         ..Highlight::default()
     };
     let painter = ui.painter().clone();
@@ -363,6 +365,7 @@ fn patterns_ui(
             marks: &spec.marks,
             show_shape: true,
             show_zones: true,
+            min_text: pt_to_px(MIN_NOTE_PT),
             ..Highlight::default()
         };
         for (panel, panel_rect) in layout(atlas, &panels, body) {

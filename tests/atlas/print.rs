@@ -366,3 +366,60 @@ fn a_report_from_the_command_line_matches_lookup() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!dir.join("e.pdf").exists());
 }
+
+/// The smallest type on a printed page, in points at print size: every `font-size` of
+/// its SVG (pixels of a 150 dpi page).
+fn smallest_pt(svg: &str) -> f32 {
+    svg.split("font-size=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse::<f32>().ok())
+        .fold(f32::INFINITY, f32::min)
+        * 72.0
+        / 150.0
+}
+
+#[test]
+fn no_words_on_a_printed_page_are_smaller_than_8_pt() {
+    use trigger_atlas::export::{HandoutSpec, Paper, ReportSpec};
+    use trigger_atlas::model::{ClinicianNote, MuscleId, SideChoice};
+    let h = finder_with_marks();
+    let atlas = &h.state().content.atlas;
+    let marks = h.state().work.finder.marks.clone();
+    // Whole figures, the side view and every close-up: the face, the hands, the
+    // feet and the pelvic floor.
+    for id in [
+        "upper_trapezius",
+        "temporalis",
+        "wrist_and_finger_flexors",
+        "extensor_digitorum_brevis",
+        "levator_ani",
+        "gluteus_minimus",
+    ] {
+        for paper in [Paper::A4, Paper::Letter] {
+            let handout = Export::Handout {
+                spec: HandoutSpec {
+                    muscle: MuscleId(id.into()),
+                    side: SideChoice::Both,
+                    date: "2026-12-02".into(),
+                    trigger_point: None,
+                    marks: marks.clone(),
+                    note: ClinicianNote::default(),
+                },
+                paper,
+            };
+            let pt = smallest_pt(&render_svg(atlas, &handout));
+            assert!(pt >= 7.95, "{id} handout on {paper:?}: {pt:.1} pt");
+        }
+    }
+    let report = Export::Report {
+        spec: ReportSpec {
+            marks,
+            drawing_date: "2026-12-02".into(),
+            printed: "2026-12-02".into(),
+            ..ReportSpec::default()
+        },
+        paper: Paper::A4,
+    };
+    let pt = smallest_pt(&render_svg(atlas, &report));
+    assert!(pt >= 7.95, "report: {pt:.1} pt");
+}
