@@ -314,8 +314,10 @@ impl QuizState {
         let scored = u32::from(feedback.scores());
         self.session.0 += scored;
         self.session.1 += 1;
-        record.correct += scored;
-        record.asked += 1;
+        // The kept totals come from a file a person may edit: they stop at the
+        // largest count instead of overflowing.
+        record.correct = record.correct.saturating_add(scored);
+        record.asked = record.asked.saturating_add(1);
         if !feedback.scores()
             && let Some(q) = &self.question
         {
@@ -342,6 +344,18 @@ impl QuizState {
 mod tests {
     use super::*;
     use crate::io::load_atlas;
+
+    #[test]
+    fn kept_totals_at_their_largest_stay_there_instead_of_overflowing() {
+        let mut quiz = QuizState::with_seed(1);
+        let mut record = QuizRecord {
+            asked: u32::MAX,
+            correct: u32::MAX,
+        };
+        quiz.score(Feedback::Correct, &mut record);
+        assert_eq!((record.asked, record.correct), (u32::MAX, u32::MAX));
+        assert_eq!(quiz.session, (1, 1), "the session still counts");
+    }
 
     #[test]
     fn the_same_seed_gives_the_same_questions() {

@@ -44,7 +44,14 @@ impl Preferences {
     #[must_use]
     pub fn zoom_factor(&self, window_height: f32) -> f32 {
         if self.presentation {
-            (window_height / 675.0).clamp(1.15, 3.2)
+            // A window height that is not a number (a hand-edited file) counts as the
+            // default window's, so the zoom always is one.
+            let height = if window_height.is_finite() {
+                window_height
+            } else {
+                860.0
+            };
+            (height / 675.0).clamp(1.15, 3.2)
         } else {
             1.0
         }
@@ -134,5 +141,22 @@ impl PrefsKeeper {
         self.saver.save(prefs.clone());
         self.saved = prefs.clone();
         self.last_save = Some(Instant::now());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Preferences;
+
+    #[test]
+    fn the_presentation_zoom_is_a_number_whatever_the_saved_height() {
+        let prefs = Preferences {
+            presentation: true,
+            ..Preferences::default()
+        };
+        for height in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, -5.0, 0.0, 1e30] {
+            let zoom = prefs.zoom_factor(height);
+            assert!((1.15..=3.2).contains(&zoom), "{height}: {zoom}");
+        }
     }
 }
