@@ -5,7 +5,7 @@
 //!
 //! The size is in points; the PNG has size × pixels-per-point pixels. Add `--data DIR`
 //! to include a user data folder, `--views front,side` to choose the views, `--dark` for the dark theme, `--present` for presentation mode,
-//! `--compare a,b` to compare muscles with the selected one.
+//! `--compare a,b` to compare muscles with the selected one, `--export` to open the Export window.
 
 use trigger_atlas::AtlasApp;
 use trigger_atlas::app::Command;
@@ -33,7 +33,8 @@ fn main() {
     // `--dark` anywhere: the dark theme.
     let dark = args.iter().any(|a| a == "--dark");
     let present = args.iter().any(|a| a == "--present");
-    args.retain(|a| a != "--dark" && a != "--present");
+    let export = args.iter().any(|a| a == "--export");
+    args.retain(|a| a != "--dark" && a != "--present" && a != "--export");
     // `--compare a,b` anywhere: compare these muscles with the selected one.
     let compare = args.iter().position(|a| a == "--compare").map(|i| {
         let list = args.get(i + 1).cloned().unwrap_or_default();
@@ -60,6 +61,7 @@ fn main() {
     app.windows.errors = false;
     app.prefs.dark_mode = dark;
     app.prefs.presentation = present;
+    app.windows.export = export;
     app.work.compare = compare.unwrap_or_default();
     app.work.trigger_point = trigger_point;
     if let Some(views) = views {

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::geometry::{Tessellation, distance_to_outline, point_in_polygon};
 use crate::model::pain_guide::GuideArea;
-use crate::model::{Atlas, Muscle, MuscleId, Side, ViewId, ViewKind, Zone, ZoneKind};
+use crate::model::{
+    Atlas, ClinicianNote, Muscle, MuscleId, Side, ViewId, ViewKind, Zone, ZoneKind,
+};
 
 /// Weight of a mark in an essential zone; a spillover mark counts [`SPILLOVER_WEIGHT`].
 pub const ESSENTIAL_WEIGHT: f32 = 1.0;
@@ -325,6 +327,9 @@ pub struct FinderState {
     pub drawing_path: String,
     pub drawing_label: String,
     pub drawing_status: Option<String>,
+    /// The physician's initials, visit date and note for the printed pages: saved
+    /// with the drawing, nowhere else.
+    pub note: ClinicianNote,
 }
 
 impl Default for FinderState {
@@ -339,6 +344,7 @@ impl Default for FinderState {
             drawing_path: String::new(),
             drawing_label: String::new(),
             drawing_status: None,
+            note: ClinicianNote::default(),
         }
     }
 }

@@ -81,9 +81,11 @@ fn system_open_dialog() -> OpenDialog {
 /// The system's save dialog (through the desktop portal on Linux).
 fn system_save_dialog() -> SaveDialog {
     Arc::new(|name: &str| {
+        let format = crate::export::Format::of(std::path::Path::new(name))
+            .unwrap_or(crate::export::Format::Png);
         rfd::FileDialog::new()
-            .set_title("Save picture")
-            .add_filter("PNG picture", &["png"])
+            .set_title("Save")
+            .add_filter(format!("{} file", format.name()), &[format.extension()])
             .set_file_name(name)
             .save_file()
     })

@@ -214,9 +214,12 @@ impl WorkingState {
     fn save_drawing(&mut self) {
         let f = &mut self.finder;
         let path = std::path::PathBuf::from(f.drawing_path.trim());
+        let words = |w: &str| Some(w.trim().to_owned()).filter(|w| !w.is_empty());
         let drawing = crate::io::PainDrawing {
-            date: crate::export::today(),
-            label: Some(f.drawing_label.trim().to_owned()).filter(|l| !l.is_empty()),
+            date: f.note.date_or(&crate::export::today()).to_owned(),
+            label: words(&f.drawing_label),
+            initials: words(&f.note.initials),
+            note: words(&f.note.note),
             brush_radius: f.brush_radius,
             marks: f.marks.clone(),
             chosen: f.chosen_candidate().map(|c| (c.muscle.clone(), c.side)),
@@ -248,6 +251,11 @@ impl WorkingState {
                     d.marks.len()
                 );
                 f.drawing_label = d.label.clone().unwrap_or_default();
+                f.note = crate::model::ClinicianNote {
+                    initials: d.initials.clone().unwrap_or_default(),
+                    date: d.date.clone(),
+                    note: d.note.clone().unwrap_or_default(),
+                };
                 f.restore(atlas, d.marks, d.brush_radius, d.chosen);
                 text
             }

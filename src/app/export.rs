@@ -3,12 +3,13 @@
 
 use std::path::Path;
 
-use crate::export::{Export, FigureSpec, HandoutSpec, OffscreenRenderer, today};
-use crate::model::ViewId;
+use crate::export::{Export, FigureSpec, HandoutSpec, ReportSpec, today};
+use crate::model::{MuscleId, SideChoice, ViewId};
 use crate::ui::export_window::ExportJob;
 
 use super::AtlasApp;
 use super::background::DialogAnswer;
+use super::state::Mode;
 
 impl AtlasApp {
     /// Asks where to save `job` (on a background thread, so the window keeps drawing).
@@ -23,15 +24,16 @@ impl AtlasApp {
         let folder = std::path::PathBuf::from(self.windows.export_choices.folder.trim());
         let typed = self.windows.export_choices.name.trim().to_owned();
         let status = if folder.is_dir() {
+            let ext = job.format().extension();
             let name = if typed.is_empty() {
                 self.suggested_name(job)
             } else if std::path::Path::new(&typed)
                 .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+                .is_some_and(|e| e.eq_ignore_ascii_case(ext))
             {
                 typed
             } else {
-                format!("{typed}.png")
+                format!("{typed}.{ext}")
             };
             let path = folder.join(name);
             match self.export_to(job, &path) {
@@ -87,40 +89,91 @@ impl AtlasApp {
         });
     }
 
+    /// The muscle and side a handout is about: the candidate shown over the marks in
+    /// the pain finder, else the selected muscle on the patient's side.
+    pub(super) fn handout_subject(&self) -> Option<(MuscleId, SideChoice)> {
+        let chosen = (self.work.mode == Mode::Finder)
+            .then(|| self.work.finder.chosen_candidate())
+            .flatten();
+        match chosen {
+            Some(c) => Some((c.muscle.clone(), SideChoice::from(c.side))),
+            None => self.work.selected.clone().map(|id| (id, self.prefs.side)),
+        }
+    }
+
     /// What `job` draws from the current state: the views on screen for a picture,
-    /// the selected muscle on the patient's side for a handout.
+    /// the selected muscle on the patient's side for a handout (with the patient's
+    /// marks in the pain finder), the pain drawing for a report.
     ///
     /// # Errors
-    /// A handout with no muscle selected.
+    /// A handout with no muscle selected, a report with no marks.
     pub fn export_of(&self, job: ExportJob) -> Result<Export, String> {
+        let finder = &self.work.finder;
+        let in_finder = self.work.mode == Mode::Finder;
+        let date = finder.note.date_or(&today()).to_owned();
         Ok(match job {
-            ExportJob::Picture { width, height } | ExportJob::Vector { width, height } => {
+            ExportJob::Picture { width, height, .. } => {
                 let mut views: Vec<ViewId> = Vec::new();
                 for p in self.panels() {
                     if !views.contains(&p.view) {
                         views.push(p.view);
                     }
                 }
+                let (muscle, sides) =
+                    match self.work.shown_pattern(&self.content.atlas, &self.prefs) {
+                        Some((m, sides)) if in_finder => (Some(m.id.clone()), sides.to_vec()),
+                        _ => (self.work.selected.clone(), self.prefs.side.sides().to_vec()),
+                    };
                 Export::Figure {
                     spec: FigureSpec {
-                        muscle: self.work.selected.clone(),
-                        sides: self.prefs.side.sides().to_vec(),
+                        muscle,
+                        sides,
                         views,
                         trigger_point: self.work.trigger_point.clone(),
+                        marks: if in_finder {
+                            finder.marks.clone()
+                        } else {
+                            Vec::new()
+                        },
+                        unit: None,
                     },
                     size_px: [width, height],
                     dark: self.prefs.dark_mode,
                 }
             }
-            ExportJob::Handout(paper) => {
-                let muscle = self.work.selected.clone().ok_or("select a muscle first")?;
-                let side = self.prefs.side;
+            ExportJob::Handout { paper, .. } => {
+                let (muscle, side) = self.handout_subject().ok_or("select a muscle first")?;
                 Export::Handout {
                     spec: HandoutSpec {
                         muscle,
                         side,
-                        date: today(),
+                        date,
                         trigger_point: self.work.trigger_point.clone(),
+                        marks: if in_finder {
+                            finder.marks.clone()
+                        } else {
+                            Vec::new()
+                        },
+                        note: finder.note.clone(),
+                    },
+                    paper,
+                }
+            }
+            ExportJob::Report { paper, .. } => {
+                if finder.marks.is_empty() {
+                    return Err("mark where it hurts first".to_owned());
+                }
+                Export::Report {
+                    spec: ReportSpec {
+                        marks: finder.marks.clone(),
+                        drawing_date: date,
+                        label: Some(finder.drawing_label.trim().to_owned())
+                            .filter(|l| !l.is_empty()),
+                        chosen: finder
+                            .chosen_candidate()
+                            .map(|c| (c.muscle.clone(), c.side)),
+                        note: finder.note.clone(),
+                        printed: today(),
                     },
                     paper,
                 }
@@ -134,14 +187,12 @@ impl AtlasApp {
     /// Rendering or writing failed; the sentence says which.
     pub fn export_to(&mut self, job: ExportJob, path: &Path) -> Result<(), String> {
         let export = self.export_of(job)?;
-        if matches!(job, ExportJob::Vector { .. }) {
-            let svg = crate::export::render_svg(&self.content.atlas, &export);
-            return crate::io::write_atomically(path, svg.as_bytes());
-        }
-        if self.background.renderer.is_none() {
-            self.background.renderer = Some(OffscreenRenderer::new()?);
-        }
-        let renderer = self.background.renderer.as_mut().ok_or("no renderer")?;
-        crate::export::save(renderer, &self.content.atlas, &export, path)
+        crate::export::save_as(
+            &mut self.background.renderer,
+            &self.content.atlas,
+            &export,
+            job.format(),
+            path,
+        )
     }
 }

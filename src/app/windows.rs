@@ -62,19 +62,33 @@ impl AtlasApp {
         }
         if self.windows.export {
             let mut open = true;
-            let selected = self.work.selected.is_some();
-            let busy = self.background.pending_export.is_some();
+            let app = crate::ui::export_window::ExportContext {
+                muscle_selected: self.handout_subject().is_some(),
+                marks: self.work.finder.marks.len(),
+                handout_marks: if self.work.mode == super::state::Mode::Finder {
+                    self.work.finder.marks.len()
+                } else {
+                    0
+                },
+                busy: self.background.pending_export.is_some(),
+                take_focus: export_opened,
+            };
             let mut job = None;
+            // As tall as its contents (about 650 points), scrolling on a screen shorter
+            // than them.
+            let room = ctx.content_rect().height() - 80.0;
             egui::Window::new("Export")
                 .open(&mut open)
                 .default_width(420.0)
+                .vscroll(true)
+                .default_height(room.min(650.0))
+                .max_height(room)
                 .show(ctx, |ui| {
                     job = export_ui(
                         ui,
                         &mut self.windows.export_choices,
-                        selected,
-                        busy,
-                        export_opened,
+                        &mut self.work.finder.note,
+                        app,
                     );
                 });
             self.windows.export = open;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use crate::export::Paper;
+use crate::export::{Format, Paper};
 use crate::model::{Atlas, Side, SideChoice};
 
 /// `--side right|left|both`.
@@ -115,24 +115,105 @@ pub fn check_trigger_point(
     Err(ExitCode::from(2))
 }
 
-/// Refuses an output file that is not named `.png`, the one format written today (a
-/// picture saved as `x.jpg` would hold PNG data under the wrong name).
+/// `--format png|svg|pdf`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Png,
+    Svg,
+    Pdf,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Png => Format::Png,
+            FormatArg::Svg => Format::Svg,
+            FormatArg::Pdf => Format::Pdf,
+        }
+    }
+}
+
+/// The format to write `path` in: the one its name says, which `--format` (if given)
+/// must match, among the formats `what` is written in. A name of another kind is
+/// refused, so that no file holds another format than its name says.
 ///
 /// # Errors
 /// The exit status (2) after saying what to do.
-pub fn check_png_name(path: &Path) -> Result<(), ExitCode> {
-    let png = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-    if png {
-        Ok(())
-    } else {
+pub fn output_format(
+    path: &Path,
+    asked: Option<FormatArg>,
+    allowed: &[Format],
+    what: &str,
+) -> Result<Format, ExitCode> {
+    let asked = asked.map(Format::from);
+    let format_names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
+    let exts: Vec<String> = allowed
+        .iter()
+        .map(|f| format!(".{}", f.extension()))
+        .collect();
+    if let Some(asked) = asked.filter(|f| !allowed.contains(f)) {
         eprintln!(
-            "error: {}: handouts are written as PDF or PNG; give the file a .pdf or .png name",
-            path.display()
+            "error: {what} are not written as {}; use --format {}",
+            asked.name(),
+            allowed
+                .iter()
+                .map(|f| f.extension())
+                .collect::<Vec<_>>()
+                .join("|")
         );
-        Err(ExitCode::from(2))
+        return Err(ExitCode::from(2));
     }
+    match (Format::of(path).filter(|f| allowed.contains(f)), asked) {
+        (Some(named), Some(asked)) if named != asked => {
+            eprintln!(
+                "error: {}: --format {} does not match the name; name the file .{}",
+                path.display(),
+                asked.extension(),
+                asked.extension()
+            );
+            Err(ExitCode::from(2))
+        }
+        (Some(named), _) => Ok(named),
+        (None, _) => {
+            eprintln!(
+                "error: {}: {what} are written as {}; give the file a {} name",
+                path.display(),
+                format_names.join(" or "),
+                exts.join(" or ")
+            );
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Writes `export` to `path` in `format` and reports a failure on stderr.
+#[must_use]
+pub fn write_export(
+    atlas: &Atlas,
+    export: &crate::export::Export,
+    format: Format,
+    path: &Path,
+) -> ExitCode {
+    match crate::export::save_as(&mut None, atlas, export, format, path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads a pain drawing file for a command, printing every problem with its place.
+///
+/// # Errors
+/// The exit status (2) for a file that cannot be read or is not a valid drawing.
+pub fn read_drawing(path: &Path, atlas: &Atlas) -> Result<crate::io::PainDrawing, ExitCode> {
+    crate::io::load_drawing_file(path, atlas).map_err(|errors| {
+        for e in errors {
+            eprintln!("{e}");
+        }
+        ExitCode::from(2)
+    })
 }
 
 /// Parses `WIDTHxHEIGHT` within 64x64 to 3840x2160.

@@ -40,7 +40,7 @@ pub struct LookupArgs {
 pub fn run(args: &LookupArgs, data: Option<&Path>) -> ExitCode {
     let atlas = super::args::load_quietly(data);
     if let Some(path) = &args.drawing {
-        return match crate::io::load_drawing_file(path, &atlas) {
+        return match super::args::read_drawing(path, &atlas) {
             Ok(drawing) => {
                 let rows: Vec<LookupRow> = rank(&atlas, &drawing.marks)
                     .iter()
@@ -53,12 +53,7 @@ pub fn run(args: &LookupArgs, data: Option<&Path>) -> ExitCode {
                     ExitCode::SUCCESS
                 }
             }
-            Err(errors) => {
-                for e in errors {
-                    eprintln!("{e}");
-                }
-                ExitCode::from(2)
-            }
+            Err(status) => status,
         };
     }
     let side = args.side.map(Side::from);

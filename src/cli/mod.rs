@@ -1,7 +1,7 @@
 //! The command line: the argument schema and one module per command. Without a
 //! command the window opens ([`crate::window::run`]). The headless commands share
 //! the engine with the window: `lookup` ranks with the pain finder's code, `render`
-//! and `handout` export with the Export dialog's.
+//! `handout` and `report` export with the Export dialog's.
 
 pub mod args;
 pub mod check;
@@ -46,11 +46,15 @@ pub enum Command {
         /// A data folder (views.ron, muscles/*.ron). Without it, the built-in data is checked.
         dir: Option<PathBuf>,
     },
-    /// Render a muscle's pattern to PNG without a window (offscreen, same drawing as
+    /// Render a muscle's pattern to PNG, SVG or PDF without a window (same drawing as
     /// the app). Use --all with --out-dir to render every muscle.
     Render(render::RenderArgs),
-    /// Make a one-page patient handout (PNG at 150 dpi) for one muscle and side.
+    /// Make a one-page patient handout (PDF, or PNG at 150 dpi) for one muscle and
+    /// side; with --drawing, the patient's own pain marks are drawn on it.
     Handout(handout::HandoutArgs),
+    /// Make the one-page report of a saved pain drawing (PDF or PNG): the marks, the
+    /// muscles that can cause them and why, the top patterns, the warning signs.
+    Report(handout::ReportArgs),
     /// List the muscles, or the members of one functional group.
     List {
         /// Print a JSON array of objects with id, name, latin, region, layer, views,
@@ -111,6 +115,7 @@ pub fn run(args: Args) -> ExitCode {
         Some(Command::Check { dir }) => check::run(dir.as_deref().or(data)),
         Some(Command::Render(render)) => render::run(render, data),
         Some(Command::Handout(handout)) => handout::run(handout, data),
+        Some(Command::Report(report)) => handout::run_report(report, data),
         Some(Command::List {
             json, index: true, ..
         }) => list::run_index(json, data),

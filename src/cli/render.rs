@@ -1,11 +1,11 @@
-//! `render`: a muscle's pattern (or every muscle's) to PNG without a window, with the
+//! `render`: a muscle's pattern (or every muscle's) to PNG, SVG or PDF without a window, with the
 //! same export path as the window's Export dialog.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::args::{SideChoiceArg, parse_size};
-use crate::export::{Export, FigureSpec, OffscreenRenderer};
+use super::args::{FormatArg, SideChoiceArg, parse_size};
+use crate::export::{Export, FigureSpec, Format};
 use crate::model::{Atlas, MuscleId, SideChoice, ViewId};
 
 /// The `render` command's options.
@@ -14,7 +14,7 @@ pub struct RenderArgs {
     /// The muscle id (see `list`).
     #[arg(long, required_unless_present = "all", conflicts_with = "all")]
     muscle: Option<String>,
-    /// Render every muscle into --out-dir, one PNG each.
+    /// Render every muscle into --out-dir, one file each (PNG unless --format says).
     #[arg(long, requires = "out_dir")]
     all: bool,
     /// Which side(s) to show.
@@ -29,7 +29,7 @@ pub struct RenderArgs {
     /// Dark theme.
     #[arg(long)]
     dark: bool,
-    /// The PNG to write (with --muscle).
+    /// The file to write (with --muscle): .png, .svg or .pdf.
     #[arg(long, required_unless_present = "all")]
     out: Option<PathBuf>,
     /// The folder to write into (with --all).
@@ -38,36 +38,14 @@ pub struct RenderArgs {
     /// Only this trigger point's pattern, e.g. `TrP1` (with --muscle; see `show`).
     #[arg(long, value_name = "LABEL", conflicts_with = "all")]
     trigger_point: Option<String>,
-    /// png or svg (vector, for slides); default: from the --out name, png with --all.
+    /// png, svg (vector, for slides) or pdf (vector, selectable text); default: from
+    /// the --out name (which must match), png with --all.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
 }
 
-/// The picture formats `render` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormatArg {
-    Png,
-    Svg,
-}
-
-impl FormatArg {
-    fn extension(self) -> &'static str {
-        match self {
-            FormatArg::Png => "png",
-            FormatArg::Svg => "svg",
-        }
-    }
-
-    /// The format a file name asks for, if it names one this command writes.
-    fn of(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_string_lossy().to_lowercase();
-        match ext.as_str() {
-            "png" => Some(FormatArg::Png),
-            "svg" => Some(FormatArg::Svg),
-            _ => None,
-        }
-    }
-}
+/// The formats `render` writes.
+const FORMATS: [Format; 3] = [Format::Png, Format::Svg, Format::Pdf];
 
 /// Runs `render`.
 pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
@@ -81,7 +59,7 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let mut format = args.format.unwrap_or(FormatArg::Png);
+    let mut format = args.format.map_or(Format::Png, Format::from);
     let jobs: Vec<(MuscleId, PathBuf)> = if args.all {
         let dir = args.out_dir.unwrap_or_default();
         if let Err(e) = std::fs::create_dir_all(&dir) {
@@ -109,27 +87,10 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
             return status;
         }
         let out = args.out.unwrap_or_default();
-        // The format follows the file name (or --format, which the name must match),
-        // so no file holds another format than its name says.
-        match (FormatArg::of(&out), args.format) {
-            (Some(named), Some(asked)) if named != asked => {
-                eprintln!(
-                    "error: {}: --format {} does not match the name; name the file .{}",
-                    out.display(),
-                    asked.extension(),
-                    asked.extension()
-                );
-                return ExitCode::from(2);
-            }
-            (Some(named), _) => format = named,
-            (None, _) => {
-                eprintln!(
-                    "error: {}: pictures are written as PNG or SVG; give the file a .png or .svg name",
-                    out.display()
-                );
-                return ExitCode::from(2);
-            }
-        }
+        format = match super::args::output_format(&out, args.format, &FORMATS, "pictures") {
+            Ok(f) => f,
+            Err(status) => return status,
+        };
         vec![(id, out)]
     };
     let side = SideChoice::from(args.side);
@@ -140,6 +101,7 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
             sides: side.sides().to_vec(),
             views: views.clone(),
             trigger_point: args.trigger_point.clone(),
+            ..FigureSpec::default()
         },
         size_px,
         dark: args.dark,
@@ -150,27 +112,11 @@ pub fn run(args: RenderArgs, data: Option<&Path>) -> ExitCode {
 fn render_all(
     atlas: &Atlas,
     jobs: &[(MuscleId, PathBuf)],
-    format: FormatArg,
+    format: Format,
     export_of: impl Fn(&MuscleId) -> Export,
 ) -> ExitCode {
-    if format == FormatArg::Svg {
-        // Vector output needs no renderer: the shapes are written as they are drawn.
-        for (id, path) in jobs {
-            let svg = crate::export::render_svg(atlas, &export_of(id));
-            if let Err(e) = crate::io::write_atomically(path, svg.as_bytes()) {
-                eprintln!("error: {}: {e}", path.display());
-                return ExitCode::FAILURE;
-            }
-        }
-        return ExitCode::SUCCESS;
-    }
-    let mut renderer = match OffscreenRenderer::new() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    // One renderer for every PNG (started on the first); vector formats need none.
+    let mut renderer = None;
     for (i, (id, path)) in jobs.iter().enumerate() {
         if jobs.len() > 1 {
             let done = (i + 1) * 30 / jobs.len();
@@ -183,7 +129,7 @@ fn render_all(
                 id.0
             );
         }
-        if let Err(e) = crate::export::save(&mut renderer, atlas, &export_of(id), path) {
+        if let Err(e) = crate::export::save_as(&mut renderer, atlas, &export_of(id), format, path) {
             eprintln!("\nerror: {}: {e}", path.display());
             return ExitCode::FAILURE;
         }

@@ -31,21 +31,63 @@ pub struct Highlight<'a> {
     pub show_zones: bool,
     /// Only this trigger point's pattern (by label), its X emphasised; `None`: all.
     pub trigger_point: Option<&'a str>,
+    /// The smallest type of the panel's title and side letters (a printed page asks
+    /// for 8 pt's worth of pixels); 0 on screen.
+    pub min_text: f32,
 }
 
 /// The body → screen transform for a panel occupying `panel_rect`.
 #[must_use]
 pub fn panel_transform(view: &View, panel: &Panel, panel_rect: egui::Rect) -> ScreenFromBody {
+    transform_in(view, panel, drawing_rect(panel_rect))
+}
+
+/// The body → screen transform that fits the view into `area`.
+fn transform_in(view: &View, panel: &Panel, area: egui::Rect) -> ScreenFromBody {
     let flipped = match view.kind {
         ViewKind::Lateral { shows } => shows != panel.side,
         ViewKind::Bilateral { .. } => false,
     };
-    ScreenFromBody::fit(
-        view.size,
-        view.content,
-        drawing_rect(panel_rect).shrink(4.0),
-        flipped,
-    )
+    ScreenFromBody::fit(view.size, view.content, area.shrink(4.0), flipped)
+}
+
+/// A panel's title laid out, where it goes (its top left), and the area left for the
+/// drawing. The title shrinks where the panel is too narrow for it (a small window in
+/// presentation mode); on a printed page, where it may not shrink below `min_text`,
+/// it breaks into lines and the drawing moves down under them.
+fn title_layout(
+    painter: &Painter,
+    theme: &Theme,
+    view: &View,
+    panel: &Panel,
+    panel_rect: egui::Rect,
+    min_text: f32,
+) -> (std::sync::Arc<egui::Galley>, Pos2, egui::Rect) {
+    let title_h = title_height(panel_rect);
+    let title = panel_title(view, panel);
+    let size = (title_h * 0.68).max(min_text);
+    let one_line = painter.layout_no_wrap(title.clone(), FontId::proportional(size), theme.label);
+    let room = panel_rect.width() * 0.96;
+    let centred = |galley: std::sync::Arc<egui::Galley>| {
+        let centre = pos2(panel_rect.center().x, panel_rect.top() + title_h * 0.5);
+        let at = Align2::CENTER_CENTER.anchor_size(centre, galley.size()).min;
+        (galley, at, drawing_rect(panel_rect))
+    };
+    if one_line.size().x <= room {
+        return centred(one_line);
+    }
+    let shrunk = size * room / one_line.size().x;
+    if shrunk >= min_text {
+        return centred(painter.layout_no_wrap(title, FontId::proportional(shrunk), theme.label));
+    }
+    let mut job =
+        egui::text::LayoutJob::simple(title, FontId::proportional(size), theme.label, room);
+    job.halign = egui::Align::Center;
+    let lines = painter.layout_job(job);
+    let at = pos2(panel_rect.center().x, panel_rect.top());
+    let below = (panel_rect.top() + lines.size().y + 2.0).max(drawing_rect(panel_rect).top());
+    let area = egui::Rect::from_min_max(pos2(panel_rect.left(), below), panel_rect.max);
+    (lines, at, area)
 }
 
 /// A panel's title: "Front", "Back", "Right side of head".
@@ -120,36 +162,16 @@ pub fn paint_panel(
     let Some(view) = atlas.view(&panel.view) else {
         return;
     };
-    let t = panel_transform(view, panel, panel_rect).on_screen_with(painter.pixels_per_point());
+    let (title, title_at, drawing_area) =
+        title_layout(painter, theme, view, panel, panel_rect, highlight.min_text);
+    let t = transform_in(view, panel, drawing_area).on_screen_with(painter.pixels_per_point());
     let clip = panel_rect.intersect(painter.clip_rect());
     let painter = painter.with_clip_rect(clip);
     // Text and marks go through a clip rectangle that differs (invisibly) from the
     // body's, so egui puts them in meshes of their own: appended to the body's mesh
     // they would make it grow and copy its hundred thousand vertices every frame.
     let text_painter = painter.with_clip_rect(clip.expand(0.5));
-
-    // Title, made smaller where the panel is too narrow for it (a small window in
-    // presentation mode).
-    let title_h = title_height(panel_rect);
-    let title = panel_title(view, panel);
-    let mut galley = text_painter.layout_no_wrap(
-        title.clone(),
-        FontId::proportional(title_h * 0.68),
-        theme.label,
-    );
-    let room = panel_rect.width() * 0.96;
-    if galley.size().x > room {
-        let size = title_h * 0.68 * room / galley.size().x;
-        galley = text_painter.layout_no_wrap(title, FontId::proportional(size), theme.label);
-    }
-    let title_pos = pos2(panel_rect.center().x, panel_rect.top() + title_h * 0.5);
-    text_painter.galley(
-        Align2::CENTER_CENTER
-            .anchor_size(title_pos, galley.size())
-            .min,
-        galley,
-        theme.label,
-    );
+    text_painter.galley(title_at, title, theme.label);
 
     // Everything but text and marks: tessellated once per look, reused while the
     // view, zoom, theme, selection and hover stay the same.
@@ -159,7 +181,7 @@ pub fn paint_panel(
     });
 
     paint_marks(&text_painter, theme, view, panel, &t, highlight.marks);
-    paint_side_labels(&text_painter, theme, view, &t);
+    paint_side_labels(&text_painter, theme, view, &t, highlight.min_text);
 }
 
 /// A hash of everything [`body_shapes`] draws from, so the cached mesh is reused
@@ -617,9 +639,15 @@ pub fn trigger_point_shapes(theme: &Theme, center: Pos2, scale: f32) -> [Shape; 
 }
 
 /// The patient's R and L on every view.
-fn paint_side_labels(painter: &Painter, theme: &Theme, view: &View, t: &ScreenFromBody) {
+fn paint_side_labels(
+    painter: &Painter,
+    theme: &Theme,
+    view: &View,
+    t: &ScreenFromBody,
+    min_size: f32,
+) {
     let board = t.apply_rect(view.content);
-    let size = (board.width() * 0.07).clamp(13.0, 40.0);
+    let size = (board.width() * 0.07).clamp(13.0, 40.0).max(min_size);
     let font = FontId::proportional(size);
     match view.kind {
         ViewKind::Bilateral { patient_right } => {

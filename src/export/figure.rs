@@ -6,11 +6,12 @@ use egui::{Align2, FontId, Rect, Ui, pos2, vec2};
 use crate::draw::layout::{Panel, layout, panels_for};
 use crate::draw::legend::{LegendEntry, legend_height, paint_legend};
 use crate::draw::paint::{Highlight, paint_panel};
+use crate::finder::PainMark;
 use crate::model::{Atlas, MuscleId, Side, ViewId};
 use crate::theme::Theme;
 
 /// What to draw in an exported figure.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FigureSpec {
     /// The muscle whose pattern is shown; `None` draws the bare body.
     pub muscle: Option<MuscleId>,
@@ -20,6 +21,12 @@ pub struct FigureSpec {
     pub views: Vec<ViewId>,
     /// Only this trigger point's pattern (by label); `None`: all of them.
     pub trigger_point: Option<String>,
+    /// The patient's pain marks, drawn over the pattern (a figure made from the pain
+    /// finder); with no muscle, the figure shows only the marks on the bare body.
+    pub marks: Vec<PainMark>,
+    /// The type size in pixels; `None`: it scales with the picture. A printed page
+    /// sets it so that the smallest words stay at least 8 pt.
+    pub unit: Option<f32>,
 }
 
 /// Type size of a figure of this size: scales with the picture so that a 4K export
@@ -37,8 +44,8 @@ struct Rows {
     unit: f32,
 }
 
-fn rows(rect: Rect) -> Rows {
-    let unit = unit_for(rect);
+fn rows(rect: Rect, unit: Option<f32>) -> Rows {
+    let unit = unit.unwrap_or_else(|| unit_for(rect));
     let (title, below_title) = rect.split_top_bottom_at_y(rect.top() + unit * 3.4);
     let (middle, foot) = below_title.split_top_bottom_at_y(rect.bottom() - unit * 1.6);
     let (body, legend) = middle.split_top_bottom_at_y(middle.bottom() - legend_height(unit, 1));
@@ -60,11 +67,23 @@ pub fn figure_panels(atlas: &Atlas, spec: &FigureSpec, rect: Rect) -> Vec<(Panel
         spec.views.iter().collect()
     } else if let Some(m) = muscle {
         m.views_from(atlas, spec.trigger_point.as_deref())
+    } else if !spec.marks.is_empty() {
+        marked_views(atlas, &spec.marks)
     } else {
         atlas.start_views()
     };
     let panels = panels_for(atlas, &view_ids, &spec.sides);
-    layout(atlas, &panels, rows(rect).body)
+    layout(atlas, &panels, rows(rect, spec.unit).body)
+}
+
+/// The views the marks lie on, in the atlas's order.
+fn marked_views<'a>(atlas: &'a Atlas, marks: &[PainMark]) -> Vec<&'a ViewId> {
+    atlas
+        .views
+        .iter()
+        .map(|v| &v.id)
+        .filter(|id| marks.iter().any(|m| &m.view == *id))
+        .collect()
 }
 
 /// Paints the figure over the whole of `ui`, whose background must already be
@@ -73,7 +92,7 @@ pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
     let rect = ui.max_rect();
     let painter = ui.painter().clone();
     let muscle = spec.muscle.as_ref().and_then(|id| atlas.muscle(id));
-    let r = rows(rect);
+    let r = rows(rect, spec.unit);
     if let Some(m) = muscle {
         let side_text = match spec.sides.as_slice() {
             [s] => format!("{} side", s.word()),
@@ -96,21 +115,37 @@ pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
             FontId::proportional(r.unit * 0.85),
             theme.label,
         );
+    } else if !spec.marks.is_empty() {
+        painter.text(
+            pos2(r.title.center().x, r.title.top() + r.title.height() * 0.5),
+            Align2::CENTER_CENTER,
+            "Where it hurts",
+            FontId::proportional(r.unit * 1.5),
+            theme.label,
+        );
     }
     let highlight = Highlight {
         selected: muscle.map(|m| (m, spec.sides.as_slice())),
         hovered: None,
-        marks: &[],
-        all_muscles: muscle.is_none(),
+        marks: &spec.marks,
+        all_muscles: muscle.is_none() && spec.marks.is_empty(),
         overlay: &[],
         show_shape: true,
         show_zones: true,
         trigger_point: spec.trigger_point.as_deref(),
+        // A set type size (a printed page) keeps the panels' words as large as the
+        // figure's smallest, its footnote.
+        min_text: spec.unit.map_or(0.0, |unit| unit * 0.75),
     };
     for (panel, panel_rect) in figure_panels(atlas, spec, rect) {
         paint_panel(&painter, atlas, theme, &panel, panel_rect, highlight);
     }
-    paint_legend(&painter, theme, &LegendEntry::ATLAS, r.legend, r.unit);
+    let entries: &[LegendEntry] = match (muscle, spec.marks.is_empty()) {
+        (_, true) => &LegendEntry::ATLAS,
+        (Some(_), false) => &LegendEntry::FINDER,
+        (None, false) => &[LegendEntry::PainMark],
+    };
+    paint_legend(&painter, theme, entries, r.legend, r.unit);
     painter.text(
         r.foot.center(),
         Align2::CENTER_CENTER,

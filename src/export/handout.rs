@@ -5,7 +5,8 @@
 use egui::{Align2, FontId, Rect, RichText, Ui, UiBuilder, pos2, vec2};
 
 use super::{FigureSpec, figure_ui};
-use crate::model::{Atlas, MuscleId, SideChoice, ZoneKind};
+use crate::finder::PainMark;
+use crate::model::{Atlas, ClinicianNote, MuscleId, SideChoice, ZoneKind};
 use crate::theme::Theme;
 
 /// The handout's resolution: pixels per inch (recorded in the PNG).
@@ -13,6 +14,22 @@ pub const HANDOUT_DPI: u32 = 150;
 
 /// Body text of the handout is never smaller than this, in points at print size.
 pub const MIN_BODY_PT: f32 = 10.0;
+
+/// Notes, captions and the figure's legend are never smaller than this, in points.
+pub const MIN_NOTE_PT: f32 = 8.0;
+
+/// Points at print size as pixels of a page at [`HANDOUT_DPI`].
+#[must_use]
+pub fn pt_to_px(pt: f32) -> f32 {
+    pt / 72.0 * HANDOUT_DPI as f32
+}
+
+/// The type size of a figure on a printed page: its smallest words (the footnote, at
+/// 0.75 of it) come out at [`MIN_NOTE_PT`].
+#[must_use]
+pub fn printed_figure_unit() -> f32 {
+    pt_to_px(MIN_NOTE_PT) / 0.75
+}
 
 /// The handout's body type size in pixels for a page `page_width` pixels wide: about
 /// 10.3 pt on A4 and Letter, never below [`MIN_BODY_PT`] (notes are 0.8 of it, 8.2 pt).
@@ -68,6 +85,10 @@ pub struct HandoutSpec {
     pub date: String,
     /// Only this trigger point's pattern (by label); `None`: all of them.
     pub trigger_point: Option<String>,
+    /// The patient's own pain marks (a handout made from "Where does it hurt?").
+    pub marks: Vec<PainMark>,
+    /// The physician's initials and note, if typed.
+    pub note: ClinicianNote,
 }
 
 /// Today's date as YYYY-MM-DD (UTC), from the system clock.
@@ -111,20 +132,24 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
         FontId::proportional(body_font * 0.85),
         theme.detail,
     );
+    if let Some(by) = spec.note.initials_line() {
+        painter.text(
+            inner.right_top(),
+            Align2::RIGHT_TOP,
+            format!("{by} · {}", spec.date),
+            FontId::proportional(body_font * 0.85),
+            theme.detail,
+        );
+    }
     // The text is measured first (laid out unseen); the figure, the same drawing as
     // the app's on the patient's side, takes the room left over, between a third and
     // half of the page. If the text would not fit even then, its type shrinks.
     let regions = atlas.warnings_for(m);
     let top = inner.top() + body_font * 1.8;
     let measure = |ui: &mut Ui, font: f32| {
-        let probe =
-            Rect::from_min_size(pos2(inner.left(), top), vec2(inner.width(), f32::INFINITY));
-        ui.scope_builder(UiBuilder::new().max_rect(probe).invisible(), |ui| {
+        text_height(ui, inner.width(), |ui| {
             handout_text_ui(ui, m, &regions, theme, spec, font);
         })
-        .response
-        .rect
-        .height()
     };
     let (min_figure, max_figure) = (inner.height() * 0.3, inner.height() * 0.5);
     let mut font = body_font;
@@ -149,6 +174,8 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
         sides: spec.side.sides().to_vec(),
         views: Vec::new(),
         trigger_point: spec.trigger_point.clone(),
+        marks: spec.marks.clone(),
+        unit: Some(printed_figure_unit()),
     };
     ui.scope_builder(UiBuilder::new().max_rect(figure_rect), |ui| {
         figure_ui(ui, atlas, theme, &figure);
@@ -157,6 +184,53 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
     ui.scope_builder(UiBuilder::new().max_rect(text_rect), |ui| {
         handout_text_ui(ui, m, &regions, theme, spec, font);
     });
+}
+
+/// The last words of every printed page: a typical pattern, not a diagnosis.
+pub(super) const REMINDER: &str = "This picture shows a typical pattern from the medical literature, not a \
+     diagnosis. Pain in these areas can have other causes; your clinician has examined you and \
+     will tell you what applies to you.";
+
+/// How tall `contents` is when laid out `width` wide (unseen).
+pub(super) fn text_height(ui: &mut Ui, width: f32, contents: impl FnOnce(&mut Ui)) -> f32 {
+    let probe = Rect::from_min_size(ui.max_rect().min, vec2(width, f32::INFINITY));
+    ui.scope_builder(UiBuilder::new().max_rect(probe).invisible(), contents)
+        .response
+        .rect
+        .height()
+}
+
+/// The warning signs of `regions`, side by side two to a row, so that a pattern
+/// reaching three or four regions still fits the page.
+pub(super) fn warnings_ui(
+    ui: &mut Ui,
+    regions: &[&crate::model::WarningRegion],
+    theme: &Theme,
+    body_font: f32,
+) {
+    for row in regions.chunks(2) {
+        ui.columns(2, |columns| {
+            for (column, region) in columns.iter_mut().zip(row) {
+                // Left-aligned, not justified like the columns themselves.
+                column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |column| {
+                    column.label(
+                        RichText::new(&region.name)
+                            .size(body_font)
+                            .strong()
+                            .color(theme.label),
+                    );
+                    for sign in &region.signs {
+                        column.label(
+                            RichText::new(format!("•  {sign}"))
+                                .size(body_font * 0.88)
+                                .color(theme.label),
+                        );
+                    }
+                });
+            }
+        });
+        ui.add_space(body_font * 0.4);
+    }
 }
 
 /// The handout's text at type size `body_font`: the pattern in words, self-care, the
@@ -193,6 +267,10 @@ fn handout_text_ui(
     };
     heading(ui, &title);
     para(ui, &m.summary);
+    if let Some(note) = spec.note.note_text() {
+        heading(ui, "A note from your clinician");
+        para(ui, note);
+    }
     let essential = m.areas_from(ZoneKind::Essential, tp).join(", ");
     let spillover = m.areas_from(ZoneKind::Spillover, tp).join(", ");
     heading(ui, "Where the pain is usually felt");
@@ -204,44 +282,21 @@ fn handout_text_ui(
         ui,
         "The X marks show where the knots (trigger points) usually are.",
     );
+    if !spec.marks.is_empty() {
+        para(
+            ui,
+            "The violet circles show where you said it hurts, as marked with you in the clinic.",
+        );
+    }
     heading(ui, "What you can do");
     para(ui, &m.self_care.advice);
     if !m.self_care.caution.is_empty() {
         para(ui, &m.self_care.caution);
     }
     heading(ui, "Get medical help right away if");
-    // The regions side by side, two to a row, so that a pattern reaching three or
-    // four regions still fits the page.
-    for row in regions.chunks(2) {
-        ui.columns(2, |columns| {
-            for (column, region) in columns.iter_mut().zip(row) {
-                // Left-aligned, not justified like the columns themselves.
-                column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |column| {
-                    column.label(
-                        RichText::new(&region.name)
-                            .size(body_font)
-                            .strong()
-                            .color(theme.label),
-                    );
-                    for sign in &region.signs {
-                        column.label(
-                            RichText::new(format!("•  {sign}"))
-                                .size(body_font * 0.88)
-                                .color(theme.label),
-                        );
-                    }
-                });
-            }
-        });
-        ui.add_space(body_font * 0.4);
-    }
+    warnings_ui(ui, regions, theme, body_font);
     heading(ui, "Please remember");
-    para(
-        ui,
-        "This picture shows a typical pattern from the medical literature, not a diagnosis. \
-         Pain in these areas can have other causes; your clinician has examined you and will \
-         tell you what applies to you.",
-    );
+    para(ui, REMINDER);
     ui.add_space(body_font * 0.6);
     let source = m.sources.first().map_or("", |s| s.citation.as_str());
     ui.label(

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use image::RgbaImage;
 
-use super::{FigureSpec, HandoutSpec, OffscreenRenderer, Paper, figure_ui, handout_ui};
+use super::{
+    FigureSpec, HandoutSpec, OffscreenRenderer, Paper, ReportSpec, figure_ui, handout_ui, report_ui,
+};
 use crate::model::Atlas;
 use crate::theme::Theme;
 
@@ -20,6 +22,29 @@ pub enum Export {
     },
     /// A printable page, always in the light theme.
     Handout { spec: HandoutSpec, paper: Paper },
+    /// The one-page report of a pain drawing, light theme.
+    Report { spec: ReportSpec, paper: Paper },
+}
+
+impl Export {
+    /// The printed page's paper, if it is one.
+    #[must_use]
+    pub fn paper(&self) -> Option<Paper> {
+        match self {
+            Export::Figure { .. } => None,
+            Export::Handout { paper, .. } | Export::Report { paper, .. } => Some(*paper),
+        }
+    }
+}
+
+/// Paints a printed page (handout or report) over the whole of `ui`.
+fn page_ui(ui: &mut egui::Ui, atlas: &Atlas, export: &Export) {
+    let theme = Theme::light();
+    match export {
+        Export::Handout { spec, .. } => handout_ui(ui, atlas, &theme, spec),
+        Export::Report { spec, .. } => report_ui(ui, atlas, &theme, spec),
+        Export::Figure { .. } => {}
+    }
 }
 
 /// Renders `export` with `renderer`.
@@ -42,10 +67,9 @@ pub fn render(
                 figure_ui(ui, atlas, &theme, spec);
             })
         }
-        Export::Handout { spec, paper } => {
-            let theme = Theme::light();
+        Export::Handout { paper, .. } | Export::Report { paper, .. } => {
             renderer.render(paper.pixels(), 1.0, false, egui::Color32::WHITE, |ui| {
-                handout_ui(ui, atlas, &theme, spec);
+                page_ui(ui, atlas, export);
             })
         }
     }
@@ -64,8 +88,76 @@ pub fn save(
 ) -> Result<(), String> {
     let image = render(renderer, atlas, export)?;
     // A handout records its print resolution; a picture for the screen does not.
-    let dpi = matches!(export, Export::Handout { .. }).then_some(crate::export::HANDOUT_DPI);
+    let dpi = export.paper().map(|_| crate::export::HANDOUT_DPI);
     crate::io::write_atomically(path, &crate::io::encode_png(&image, dpi)?)
+}
+
+/// The file formats exports are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Pixels (handouts and reports record 150 dpi).
+    Png,
+    /// Vector paths and text, for slides.
+    Svg,
+    /// Vector paths and embedded, selectable text; printed pages at the paper's size.
+    Pdf,
+}
+
+impl Format {
+    /// The file name extension, without the dot.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// The format a file name asks for, if it names one.
+    #[must_use]
+    pub fn of(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        [Format::Png, Format::Svg, Format::Pdf]
+            .into_iter()
+            .find(|f| f.extension() == ext)
+    }
+
+    /// The name of the format in capitals ("PDF").
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Png => "PNG",
+            Format::Svg => "SVG",
+            Format::Pdf => "PDF",
+        }
+    }
+}
+
+/// Writes `export` to `path` in `format`, through a temporary file and a rename. PNG
+/// needs the offscreen renderer, started in `renderer` on first use and kept there;
+/// SVG and PDF are written from the drawing's shapes without one.
+///
+/// # Errors
+/// Rendering or writing failed; the sentence says which.
+pub fn save_as(
+    renderer: &mut Option<OffscreenRenderer>,
+    atlas: &Atlas,
+    export: &Export,
+    format: Format,
+    path: &Path,
+) -> Result<(), String> {
+    match format {
+        Format::Svg => crate::io::write_atomically(path, render_svg(atlas, export).as_bytes()),
+        Format::Pdf => crate::io::write_atomically(path, &render_pdf(atlas, export)?),
+        Format::Png => {
+            if renderer.is_none() {
+                *renderer = Some(OffscreenRenderer::new()?);
+            }
+            let renderer = renderer.as_mut().ok_or("no renderer")?;
+            save(renderer, atlas, export, path)
+        }
+    }
 }
 
 /// The shapes `export` paints, its size in layout points, and its background.
@@ -85,12 +177,10 @@ fn vector_shapes(
                 super::vector::shapes_for(size, *dark, |ui| figure_ui(ui, atlas, &theme, spec));
             (shapes, size, theme.canvas)
         }
-        Export::Handout { spec, paper } => {
-            let theme = Theme::light();
+        Export::Handout { paper, .. } | Export::Report { paper, .. } => {
             let [w, h] = paper.pixels();
             let size = egui::vec2(w as f32, h as f32);
-            let shapes =
-                super::vector::shapes_for(size, false, |ui| handout_ui(ui, atlas, &theme, spec));
+            let shapes = super::vector::shapes_for(size, false, |ui| page_ui(ui, atlas, export));
             (shapes, size, egui::Color32::WHITE)
         }
     }
@@ -111,9 +201,6 @@ pub fn render_svg(atlas: &Atlas, export: &Export) -> String {
 /// The PDF could not be made.
 pub fn render_pdf(atlas: &Atlas, export: &Export) -> Result<Vec<u8>, String> {
     let (shapes, size, background) = vector_shapes(atlas, export);
-    let page = match export {
-        Export::Handout { paper, .. } => paper.points(),
-        Export::Figure { .. } => size * 0.75,
-    };
+    let page = export.paper().map_or(size * 0.75, Paper::points);
     super::pdf::to_pdf(&shapes, size, page, background)
 }

@@ -10,19 +10,25 @@ use serde::{Deserialize, Serialize};
 
 use super::load::{parse_checked, read_text};
 use crate::finder::PainMark;
-use crate::model::{Atlas, DataError, ErrorKind, Located, MuscleId, Side, ViewId};
+use crate::model::{
+    Atlas, DataError, ErrorKind, Located, MAX_INITIALS, MAX_NOTE, MuscleId, Side, ViewId,
+};
 
 /// The version of the format this program writes and reads.
 pub const DRAWING_FORMAT: u32 = 1;
 
 /// A pain drawing: the marks on each view and side, the brush, the candidate shown
-/// over them, the date and an optional label.
+/// over them, the date, and an optional label, the physician's initials and a note.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PainDrawing {
     /// The day it was made, as the user's calendar shows it (YYYY-MM-DD).
     pub date: String,
-    /// A short label the physician typed (initials, a visit), if any.
+    /// A short label the physician typed (a visit, a patient's reference), if any.
     pub label: Option<String>,
+    /// The physician's initials, printed on the handout and report, if typed.
+    pub initials: Option<String>,
+    /// A short note for the patient, printed on the handout and report, if typed.
+    pub note: Option<String>,
     pub brush_radius: f32,
     pub marks: Vec<PainMark>,
     /// The candidate whose pattern was shown over the marks.
@@ -36,6 +42,10 @@ struct RawDrawing {
     date: String,
     #[serde(default)]
     label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    initials: Option<Located<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<Located<String>>,
     brush_radius: Located<f32>,
     marks: Vec<Located<RawMark>>,
     #[serde(default)]
@@ -146,6 +156,19 @@ fn validate(raw: RawDrawing, file: &str, atlas: &Atlas) -> Result<PainDrawing, V
             radius: m.radius,
         });
     }
+    let mut words = |field: Option<Located<String>>, name: &str, max: usize| {
+        let field = field?;
+        if field.value.chars().count() > max {
+            invalid(
+                field.position,
+                format!("{name} is longer than {max} characters; shorten it."),
+            );
+            return None;
+        }
+        Some(field.value).filter(|w| !w.trim().is_empty())
+    };
+    let initials = words(raw.initials, "initials", MAX_INITIALS);
+    let note = words(raw.note, "note", MAX_NOTE);
     let chosen = raw.chosen.and_then(|c| {
         let id = MuscleId(c.value.muscle.clone());
         if atlas.muscle(&id).is_some() {
@@ -165,6 +188,8 @@ fn validate(raw: RawDrawing, file: &str, atlas: &Atlas) -> Result<PainDrawing, V
         Ok(PainDrawing {
             date: raw.date,
             label: raw.label.filter(|l| !l.trim().is_empty()),
+            initials,
+            note,
             brush_radius: brush,
             marks,
             chosen,
@@ -184,6 +209,14 @@ pub fn drawing_text(drawing: &PainDrawing) -> String {
         },
         date: drawing.date.clone(),
         label: drawing.label.clone(),
+        initials: drawing.initials.clone().map(|value| Located {
+            value,
+            position: crate::model::Position::default(),
+        }),
+        note: drawing.note.clone().map(|value| Located {
+            value,
+            position: crate::model::Position::default(),
+        }),
         brush_radius: Located {
             value: drawing.brush_radius,
             position: crate::model::Position::default(),

@@ -35,11 +35,21 @@ impl Warnings {
     /// spillover), in head-to-foot order.
     #[must_use]
     pub fn for_muscle(&self, muscle: &Muscle) -> Vec<&WarningRegion> {
-        let ids: Vec<&String> = muscle
-            .zones
-            .iter()
-            .flat_map(|z| &z.areas)
-            .filter_map(|area| self.areas.get(area.as_str()))
+        self.for_areas(
+            muscle
+                .zones
+                .iter()
+                .flat_map(|z| &z.areas)
+                .map(String::as_str),
+        )
+    }
+
+    /// The regions the named body areas lie in (the areas a patient marked), in the
+    /// file's order, each once.
+    pub fn for_areas<'a>(&self, areas: impl IntoIterator<Item = &'a str>) -> Vec<&WarningRegion> {
+        let ids: Vec<&String> = areas
+            .into_iter()
+            .filter_map(|area| self.areas.get(area))
             .collect();
         self.regions
             .iter()

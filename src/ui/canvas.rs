@@ -237,6 +237,7 @@ pub fn canvas_ui(
         show_shape: content.show_shape,
         show_zones: content.show_zones,
         trigger_point: content.trigger_point,
+        min_text: 0.0,
     };
     for (panel, rect) in &placed {
         paint_panel(&painter, atlas, theme, panel, *rect, highlight);

@@ -35,3 +35,22 @@ fn the_readme_keyboard_table_is_the_apps_shortcut_table() {
         "README's keyboard table must list src/keys.rs's SHORTCUTS, in order"
     );
 }
+
+#[test]
+fn the_readmes_pain_drawing_example_is_a_valid_drawing() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let from = readme
+        .find("**Saving the drawing for the next visit**")
+        .expect("the section");
+    let block = readme[from..]
+        .split("```ron\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("an example");
+    let atlas = crate::embedded().atlas;
+    let drawing = trigger_atlas::io::parse_drawing(block, "README.md", &atlas)
+        .unwrap_or_else(|e| panic!("{}", e[0]));
+    assert_eq!(drawing.initials.as_deref(), Some("AB"));
+    assert_eq!(drawing.marks.len(), 2);
+}

@@ -86,6 +86,8 @@ fn the_file_reads_back_what_was_written() {
     let drawing = PainDrawing {
         date: "2026-12-02".into(),
         label: Some("CD".into()),
+        initials: Some("AB".into()),
+        note: Some("Heat twice a day; see you in two weeks.".into()),
         brush_radius: 9.0,
         marks: vec![trigger_atlas::finder::PainMark {
             view: trigger_atlas::model::ViewId("hand_palm".into()),
@@ -149,6 +151,8 @@ fn lookup_ranks_a_saved_drawing_as_the_window_does() {
     let drawing = PainDrawing {
         date: "2026-12-02".into(),
         label: None,
+        initials: None,
+        note: None,
         brush_radius: 7.0,
         marks: marks.clone(),
         chosen: None,

@@ -17,6 +17,7 @@ mod hall;
 mod hit;
 mod lessons;
 mod patterns;
+mod print;
 mod quiz;
 mod readability;
 mod render;

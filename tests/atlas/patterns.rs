@@ -51,6 +51,7 @@ fn red_at(trigger_point: Option<&str>, points: &[Pos2]) -> Vec<bool> {
         sides: vec![Side::Right],
         views: vec![ViewId("back".into())],
         trigger_point: trigger_point.map(str::to_owned),
+        ..FigureSpec::default()
     };
     let theme = Theme::light();
     let mut renderer = OffscreenRenderer::new().expect("offscreen renderer");

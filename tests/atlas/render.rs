@@ -28,6 +28,7 @@ fn render_has_the_asked_size_and_zone_pixels_where_the_data_says() {
         sides: vec![Side::Right],
         views: vec![ViewId("back".into())],
         trigger_point: None,
+        ..FigureSpec::default()
     };
     let theme = Theme::light();
     let mut renderer = OffscreenRenderer::new().expect("offscreen renderer");
@@ -200,6 +201,7 @@ fn the_svg_figure_is_well_formed_and_its_zones_lie_where_the_png_draws_them() {
             sides: vec![Side::Right],
             views: Vec::new(),
             trigger_point: None,
+            ..FigureSpec::default()
         },
         size_px: [1000, 700],
         dark: false,

@@ -557,6 +557,8 @@ fn export_saves_a_picture_and_a_handout_where_the_user_chooses() {
 
     h.get_by_label("Letter").click();
     h.run();
+    h.get_by_label("PNG at 150 dpi").click();
+    h.run();
     h.get_by_label("Save handout…").click();
     let status = wait_for_export(&mut h);
     assert!(status.starts_with("Saved"), "{status}");
@@ -1050,7 +1052,9 @@ fn the_export_window_saves_a_vector_picture_for_slides() {
     h.run();
     h.get_by_label(field).type_text(&dir.display().to_string());
     h.run();
-    h.get_by_label("Save as SVG here").click();
+    h.get_by_label("SVG drawing").click();
+    h.run();
+    h.get_by_label("Save picture here").click();
     let status = wait_for_export(&mut h);
     let file = dir.join("masseter-right-1920x1080.svg");
     assert_eq!(status, format!("Saved {}", file.display()));

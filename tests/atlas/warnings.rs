@@ -73,6 +73,8 @@ fn handout(atlas: Atlas, id: &str) -> Harness<'static, ()> {
         side: trigger_atlas::model::SideChoice::Right,
         date: "2026-12-02".into(),
         trigger_point: None,
+        marks: Vec::new(),
+        note: trigger_atlas::model::ClinicianNote::default(),
     };
     let theme = Theme::light();
     let mut h = Harness::builder()
