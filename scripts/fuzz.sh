@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh seed            build the seed corpora in fuzz/corpus/<target>/
 #   scripts/fuzz.sh smoke [TARGET…] seed, build, and run each target for 45 s
 #   scripts/fuzz.sh long  [TARGET…] seed, build, and run each target for 10,000,000
-#                                   inputs (RUNS=… to change)
+#                                   inputs (RUNS=… to change; MAX_SECONDS=… stops each
+#                                   target after that long, for the slow ones)
 #
 # Needs the nightly toolchain and cargo-fuzz (`rustup toolchain install nightly`,
 # `cargo install cargo-fuzz`). Targets run one after another, each in one process,
@@ -65,7 +66,7 @@ seed
 case $mode in
     seed) exit 0 ;;
     smoke) options=(-max_total_time="${SECONDS_PER_TARGET:-45}") ;;
-    long) options=(-runs="${RUNS:-10000000}") ;;
+    long) options=(-runs="${RUNS:-10000000}" -max_total_time="${MAX_SECONDS:-0}") ;;
     *)
         echo "usage: scripts/fuzz.sh seed | smoke [TARGET…] | long [TARGET…]" >&2
         exit 2
