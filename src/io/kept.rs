@@ -92,7 +92,7 @@ impl KeptFile {
             ),
             Ok(_) => match std::fs::read(&self.path) {
                 Err(e) => return self.left_alone(&e),
-                Ok(bytes) => match parse::<T>(&bytes) {
+                Ok(bytes) => match parse_kept::<T>(&bytes) {
                     Ok(value) => {
                         self.last_written = String::from_utf8(bytes).ok();
                         return Restored {
@@ -321,8 +321,12 @@ impl<T> Drop for BackgroundSaver<T> {
     }
 }
 
-/// Parses RON bytes, describing a failure as "line L, column C: what".
-fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+/// Parses the bytes of a kept file as [`KeptFile::load`] does, without the file (the
+/// fuzz targets call it).
+///
+/// # Errors
+/// Not UTF-8, or not valid RON for `T`: "line L, column C: what".
+pub fn parse_kept<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         format!(
             "it is not UTF-8 text (bad byte at offset {})",

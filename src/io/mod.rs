@@ -9,11 +9,13 @@ mod watch;
 pub use drawing::{
     DRAWING_FORMAT, PainDrawing, drawing_text, load_drawing_file, parse_drawing, save_drawing_file,
 };
-pub use kept::{BackgroundSaver, KeptFile, MAX_KEPT_BYTES, Restored, default_prefs_path};
+pub use kept::{
+    BackgroundSaver, KeptFile, MAX_KEPT_BYTES, Restored, default_prefs_path, parse_kept,
+};
 pub use load::{
     LoadReport, MAX_FILE_BYTES, SourceText, all_cores, build, embedded_sources, load_atlas,
-    load_atlas_on, load_lesson_file, load_lessons, parse_lesson, parse_muscle, parse_views,
-    read_folder,
+    load_atlas_on, load_lesson_file, load_lessons, parse_groups, parse_lesson, parse_muscle,
+    parse_views, parse_warnings, read_folder,
 };
 pub use save::{encode_png, save_png, write_atomically};
 pub use watch::{FolderStamp, FolderWatcher};
