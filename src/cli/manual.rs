@@ -13,6 +13,17 @@ use super::Args;
 /// The program's name on the command line, in file names and in completions.
 pub const BIN_NAME: &str = "trigger-atlas";
 
+/// The main page's DESCRIPTION: what `--help` leaves to the README.
+const DESCRIPTION: &str = "Without a command, trigger-atlas opens the atlas window: click a muscle \
+on the drawn body to see where its trigger points typically refer pain (an X at each trigger \
+point, the essential zone solid red, the spillover zone red dots), or mark where it hurts to \
+rank the muscles that can cause it. The window needs X11 or Wayland and draws with OpenGL, or \
+with Vulkan if OpenGL cannot start; TRIGGER_ATLAS_RENDERER=glow or wgpu picks one.\n\n\
+The commands below work without a window: they validate data folders, render figures and \
+patient handouts, and print muscles and pain lookups as text or JSON. The muscle data is built \
+in; --data adds or overrides muscles from a folder of RON files.\n\n\
+The patterns are typical composites from the literature, not a diagnosis.";
+
 /// The shells completions are written for.
 pub const SHELLS: [Shell; 3] = [Shell::Bash, Shell::Zsh, Shell::Fish];
 
@@ -31,7 +42,9 @@ pub fn write(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     // Built once so that every command's page knows its full name
     // (`trigger-atlas render`) and the global options.
-    let mut command = Args::command().disable_help_subcommand(true);
+    let mut command = Args::command()
+        .long_about(DESCRIPTION)
+        .disable_help_subcommand(true);
     command.build();
     write_pages(&command, &man_dir, &mut written)?;
     for shell in SHELLS {
