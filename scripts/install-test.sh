@@ -11,7 +11,7 @@
 # 1. `apt-get install ./trigger-atlas_*.deb`, as a user would (Depends and Recommends);
 # 2. every library the program opens with dlopen (the lib*.so.N names in the binary)
 #    is installed, found by `ldconfig -p`;
-# 3. `trigger-atlas --version`, `trigger-atlas check` and `trigger-atlas 
+# 3. `trigger-atlas --version`, `trigger-atlas check` and `trigger-atlas render --muscle
 #    masseter --out /tmp/x.png` work without a display (the PNG is checked);
 # 4. the files are where desktops look: the man page (read with `man` from man-db),
 #    the desktop entry (`desktop-file-validate`), the AppStream metainfo (`appstreamcli
