@@ -30,7 +30,11 @@ fn packaging_file(ending: &str) -> (String, String) {
     assert_eq!(found.len(), 1, "one {ending} file in packaging/: {found:?}");
     let path = found.remove(0);
     let text = std::fs::read_to_string(&path).expect("read");
-    let name = path.file_name().expect("name").to_string_lossy().into_owned();
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     (name, text)
 }
 
@@ -62,7 +66,10 @@ fn the_man_pages_and_completions_cover_every_command() {
     let names = command_names();
 
     let main_page = std::fs::read_to_string(dir.join("man/trigger-atlas.1")).expect("main page");
-    assert!(main_page.contains(".TH trigger-atlas 1"), "a section 1 page");
+    assert!(
+        main_page.contains(".TH trigger-atlas 1"),
+        "a section 1 page"
+    );
     for name in &names {
         // roff escapes the hyphen of `trigger-atlas-render`.
         assert!(
@@ -72,15 +79,26 @@ fn the_man_pages_and_completions_cover_every_command() {
         let page = dir.join(format!("man/trigger-atlas-{name}.1"));
         assert!(written.contains(&page), "{} written", page.display());
         let text = std::fs::read_to_string(&page).expect("command page");
-        assert!(text.contains(".SH NAME"), "{name}'s page has a NAME section");
+        assert!(
+            text.contains(".SH NAME"),
+            "{name}'s page has a NAME section"
+        );
     }
 
     let bash = std::fs::read_to_string(dir.join("completions/trigger-atlas.bash")).expect("bash");
-    assert!(bash.contains("complete -F _trigger-atlas"), "registers for the program");
+    assert!(
+        bash.contains(
+            "complete -F _trigger__atlas -o nosort -o bashdefault -o default trigger-atlas"
+        ),
+        "registers for the program"
+    );
     let zsh = std::fs::read_to_string(dir.join("completions/_trigger-atlas")).expect("zsh");
     let fish = std::fs::read_to_string(dir.join("completions/trigger-atlas.fish")).expect("fish");
     for name in &names {
-        assert!(bash.contains(&format!("trigger__atlas,{name})")), "bash: {name}");
+        assert!(
+            bash.contains(&format!("trigger__atlas,{name})")),
+            "bash: {name}"
+        );
         assert!(zsh.contains(&format!("'{name}:")), "zsh: {name}");
         assert!(fish.contains(&format!("-a \"{name}\"")), "fish: {name}");
     }
@@ -97,21 +115,31 @@ fn the_desktop_entry_starts_the_program_with_its_icon() {
         .to_string_lossy()
         .into_owned();
     assert_eq!(binary, manual::BIN_NAME);
-    assert_eq!(Args::command().get_name(), binary, "clap knows the binary's name");
+    assert_eq!(
+        Args::command().get_name(),
+        binary,
+        "clap knows the binary's name"
+    );
     assert!(text.starts_with("[Desktop Entry]"));
     assert_eq!(desktop_value(&text, "Exec"), binary);
     assert_eq!(desktop_value(&text, "Icon"), app_id);
     assert_eq!(desktop_value(&text, "Type"), "Application");
     // The icon script writes and the package installs this name (scripts/package.sh).
-    let script = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/package.sh"))
-        .expect("scripts/package.sh");
-    assert!(script.contains(&format!("app_id={app_id}")), "package.sh names the icon {app_id}");
+    let script =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/package.sh"))
+            .expect("scripts/package.sh");
+    assert!(
+        script.contains(&format!("app_id={app_id}")),
+        "package.sh names the icon {app_id}"
+    );
 }
 
 #[test]
 fn the_metainfo_names_the_desktop_entry() {
     let (desktop_file, _) = packaging_file(".desktop");
-    let app_id = desktop_file.strip_suffix(".desktop").expect("ends in .desktop");
+    let app_id = desktop_file
+        .strip_suffix(".desktop")
+        .expect("ends in .desktop");
     let (metainfo_file, xml) = packaging_file(".metainfo.xml");
     assert_eq!(metainfo_file, format!("{app_id}.metainfo.xml"));
     assert_eq!(element(&xml, "id"), app_id);
