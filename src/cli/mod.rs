@@ -8,6 +8,7 @@ pub mod check;
 pub mod handout;
 pub mod list;
 pub mod lookup;
+pub mod manual;
 pub mod render;
 pub mod show;
 

@@ -16,6 +16,7 @@ mod groups;
 mod hall;
 mod hit;
 mod lessons;
+mod packaging;
 mod patterns;
 mod print;
 mod quiz;
