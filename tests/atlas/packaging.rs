@@ -1,6 +1,6 @@
 //! What the Debian package installs, checked where it is made: the man pages and
 //! completions the generator writes cover every command the program parses, and the
-//! desktop entry and the AppStream metainfo name the program and each other.
+//! desktop entry and the `AppStream` metainfo name the program and each other.
 
 use clap::CommandFactory as _;
 use trigger_atlas::cli::{Args, manual};
