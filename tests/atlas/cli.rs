@@ -110,6 +110,50 @@ fn check_reports_a_broken_folder_with_positions_and_exit_status_1() {
 }
 
 #[test]
+fn check_names_the_views_a_views_file_leaves_out_and_still_succeeds() {
+    let dir = temp_dir("cli-check-views");
+    let corpus = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/bad_data/views_leaves_out_views.ron"
+    );
+    std::fs::copy(corpus, dir.join("views.ron")).expect("copy");
+    let out = run(&["check", dir.to_str().expect("utf-8 path")]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("views.ron: note: leaves out 8 of the 10 built-in views (\"head_side\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the atlas shows the built-in drawing of them"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ok: 10 views") && stdout.contains("(1 note above)"),
+        "{stdout}"
+    );
+    // What the note says is what the loader did: the two listed views are the
+    // file's, the eight others the built-in ones.
+    let report = trigger_atlas::io::load_atlas(Some(&dir));
+    let built_in = embedded().atlas;
+    for view in &report.atlas.views {
+        let original = built_in
+            .views
+            .iter()
+            .find(|v| v.id == view.id)
+            .expect("built-in id");
+        let replaced = ["front", "back"].contains(&view.id.0.as_str());
+        assert_eq!(
+            view.silhouette.len() != original.silhouette.len()
+                || view.silhouette[0].outline != original.silhouette[0].outline,
+            replaced,
+            "{}",
+            view.id.0
+        );
+    }
+}
+
+#[test]
 fn show_json_carries_the_warning_signs_of_the_regions_the_pattern_reaches() {
     let shown = json(&["show", "upper_trapezius", "--json"]);
     let regions = shown["warning_signs_by_region"].as_array().expect("array");
