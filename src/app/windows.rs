@@ -130,7 +130,7 @@ impl AtlasApp {
             .open(&mut open)
             .default_width(560.0)
             .show(ctx, |ui| {
-                ui.label("These files were skipped or partly skipped; everything else loaded.");
+                ui.label("These files were skipped or partly skipped; everything else loaded. A note says what the atlas did with data that loaded.");
                 egui::ScrollArea::vertical()
                     .max_height(300.0)
                     .show(ui, |ui| {

@@ -4,7 +4,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Runs `check`: every problem (of the data and of its lessons) as
-/// `file:line:column: message`, exit status 1 if any.
+/// `file:line:column: message`, exit status 1 if any. Notices (data that loads, but
+/// perhaps not as its author meant) are printed too and do not fail the check.
 #[must_use]
 pub fn run(dir: Option<&Path>) -> ExitCode {
     let mut report = crate::io::load_atlas(dir);
@@ -13,16 +14,23 @@ pub fn run(dir: Option<&Path>) -> ExitCode {
     for e in &report.errors {
         println!("{e}");
     }
-    if report.errors.is_empty() {
+    let problems = report.errors.iter().filter(|e| !e.is_notice()).count();
+    if problems == 0 {
+        let notes = report.errors.len();
         println!(
-            "ok: {} views, {} muscles, {} lessons",
+            "ok: {} views, {} muscles, {} lessons{}",
             report.atlas.views.len(),
             report.atlas.muscles.len(),
-            lessons.len()
+            lessons.len(),
+            match notes {
+                0 => String::new(),
+                1 => " (1 note above)".to_owned(),
+                n => format!(" ({n} notes above)"),
+            }
         );
         ExitCode::SUCCESS
     } else {
-        println!("{} problem(s)", report.errors.len());
+        println!("{problems} problem(s)");
         ExitCode::from(1)
     }
 }

@@ -371,16 +371,75 @@ pub fn load_lessons(user_folder: Option<&Path>, atlas: &Atlas) -> (Vec<Lesson>, 
 /// error loses the whole file; an invalid view loses only that view).
 #[must_use]
 pub fn parse_views(text: &str, file: &str) -> (Vec<View>, Vec<DataError>) {
+    let (views, _, errors) = parse_views_listed(text, file);
+    (views, errors)
+}
+
+/// A user's views file, as [`parse_views`], and a notice naming every view of
+/// `built_in` that the file leaves out (those keep their built-in drawing: a views
+/// file adds and replaces views, it cannot remove one). A file that could not be
+/// parsed at all gets no notice; its syntax error says enough.
+#[must_use]
+pub fn parse_user_views(text: &str, file: &str, built_in: &[View]) -> (Vec<View>, Vec<DataError>) {
+    let (views, listed, mut errors) = parse_views_listed(text, file);
+    if let Some(listed) = listed {
+        let missing: Vec<&str> = built_in
+            .iter()
+            .map(|v| v.id.0.as_str())
+            .filter(|id| !listed.iter().any(|l| l == id))
+            .collect();
+        if !missing.is_empty() {
+            errors.push(DataError::at(
+                ErrorKind::Notice,
+                file,
+                Position::default(),
+                missing_views_message(&missing, built_in.len()),
+            ));
+        }
+    }
+    (views, errors)
+}
+
+/// What the loader says of a views file that leaves out built-in views.
+fn missing_views_message(missing: &[&str], built_in: usize) -> String {
+    let names = missing
+        .iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (count, them) = if missing.len() == 1 {
+        ("1 of the".to_owned(), "it")
+    } else {
+        (format!("{} of the", missing.len()), "them")
+    };
+    format!(
+        "note: leaves out {count} {built_in} built-in views ({names}), so the atlas shows the built-in drawing of {them}; a views file adds views and replaces them by id, it cannot remove one. To change {them}, copy {them} from data/views.ron into this file; to keep the built-in drawing, nothing needs doing."
+    )
+}
+
+/// The valid views, the ids the file lists (`None` when it could not be parsed) and
+/// every problem.
+fn parse_views_listed(text: &str, file: &str) -> (Vec<View>, Option<Vec<String>>, Vec<DataError>) {
     if let Ok(raw) = parse_ron::<RawViewsFile>(text, file, false) {
+        let listed = listed_ids(&raw);
         let (views, errors) = views_of(raw, file);
         if errors.is_empty() {
-            return (views, errors);
+            return (views, Some(listed), errors);
         }
     }
     match parse_ron::<RawViewsFile>(text, file, true) {
-        Ok(raw) => views_of(raw, file),
-        Err(e) => (Vec::new(), vec![e]),
+        Ok(raw) => {
+            let listed = listed_ids(&raw);
+            let (views, errors) = views_of(raw, file);
+            (views, Some(listed), errors)
+        }
+        Err(e) => (Vec::new(), None, vec![e]),
     }
+}
+
+/// The view ids a views file writes, valid or not.
+fn listed_ids(raw: &RawViewsFile) -> Vec<String> {
+    raw.views.iter().map(|v| v.value.id.clone()).collect()
 }
 
 /// Validates each view of a parsed views file.
@@ -644,7 +703,7 @@ fn build_on(
     let (mut views, errs) = parse_views(&views_src.text, &views_src.name);
     report.errors.extend(errs);
     if let Some(src) = user_views {
-        let (user, errs) = parse_views(&src.text, &src.name);
+        let (user, errs) = parse_user_views(&src.text, &src.name, &views);
         report.errors.extend(errs);
         for v in user {
             match views.iter_mut().find(|o| o.id == v.id) {

@@ -15,7 +15,7 @@ pub use kept::{
 pub use load::{
     LoadReport, MAX_FILE_BYTES, SourceText, all_cores, build, embedded_sources, load_atlas,
     load_atlas_on, load_lesson_file, load_lessons, parse_groups, parse_lesson, parse_muscle,
-    parse_views, parse_warnings, read_folder,
+    parse_user_views, parse_views, parse_warnings, read_folder,
 };
 pub use save::{encode_png, save_png, write_atomically};
 pub use watch::{FolderStamp, FolderWatcher};

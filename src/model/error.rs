@@ -13,6 +13,9 @@ pub enum ErrorKind {
     Syntax,
     /// Well-formed, but breaks a rule: duplicate id, unknown view, bad polygon …
     Invalid,
+    /// Valid, but perhaps not what the author meant, and the loader's choice is said
+    /// (a views file that leaves out built-in views). `check` still succeeds.
+    Notice,
 }
 
 /// A problem in a data file, with its position when known.
@@ -28,6 +31,12 @@ pub struct DataError {
 }
 
 impl DataError {
+    /// Whether this is only a [`ErrorKind::Notice`], not a problem that skipped data.
+    #[must_use]
+    pub fn is_notice(&self) -> bool {
+        self.kind == ErrorKind::Notice
+    }
+
     /// A problem at a known position.
     #[must_use]
     pub fn at(kind: ErrorKind, file: &str, position: Position, message: impl Into<String>) -> Self {

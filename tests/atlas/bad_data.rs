@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use trigger_atlas::io::{load_atlas, parse_lesson, parse_muscle, parse_views};
+use trigger_atlas::io::{load_atlas, parse_lesson, parse_muscle, parse_user_views};
 use trigger_atlas::model::{DataError, ErrorKind};
 
 use crate::{embedded, temp_dir};
@@ -29,7 +29,7 @@ fn corpus() -> Vec<(String, String)> {
 
 fn errors_for(atlas: &trigger_atlas::model::Atlas, name: &str, text: &str) -> Vec<DataError> {
     if name.starts_with("views_") {
-        parse_views(text, name).1
+        parse_user_views(text, name, &atlas.views).1
     } else if name.starts_with("lesson_") {
         parse_lesson(text, name, atlas).err().unwrap_or_default()
     } else {
@@ -66,6 +66,7 @@ fn every_corpus_file_reports_its_kind_and_position() {
             ErrorKind::Io => "Io",
             ErrorKind::Syntax => "Syntax",
             ErrorKind::Invalid => "Invalid",
+            ErrorKind::Notice => "Notice",
         };
         let got_position = format!("{}:{}", first.position.line, first.position.column);
         if got_kind != kind || got_position != position || !first.message.contains(needle) {

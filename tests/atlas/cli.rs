@@ -110,6 +110,46 @@ fn check_reports_a_broken_folder_with_positions_and_exit_status_1() {
 }
 
 #[test]
+fn check_names_the_views_a_views_file_leaves_out_and_still_succeeds() {
+    // The built-in front and back views, renamed, and no other view: every muscle
+    // still fits them, so the only message is the note.
+    let built_in_text = include_str!("../../data/views.ron");
+    let cut = built_in_text
+        .find("        (\n            id: \"head_side\"")
+        .expect("head_side follows back");
+    let text = format!("{}    ],\n)\n", &built_in_text[..cut])
+        .replace("name: \"Front\"", "name: \"Front (mine)\"")
+        .replace("name: \"Back\"", "name: \"Back (mine)\"");
+    let dir = temp_dir("cli-check-views");
+    std::fs::write(dir.join("views.ron"), text).expect("write");
+    let out = run(&["check", dir.to_str().expect("utf-8 path")]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("views.ron: note: leaves out 8 of the 10 built-in views (\"head_side\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the atlas shows the built-in drawing of them"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ok: 10 views") && stdout.contains("(1 note above)"),
+        "{stdout}"
+    );
+    // What the note says is what the loader did: the two listed views are the
+    // file's, the eight others the built-in ones.
+    let report = trigger_atlas::io::load_atlas(Some(&dir));
+    assert_eq!(report.errors.len(), 1, "{:#?}", report.errors);
+    let built_in = embedded().atlas;
+    assert_eq!(report.atlas.views.len(), built_in.views.len());
+    for view in &report.atlas.views {
+        let replaced = ["front", "back"].contains(&view.id.0.as_str());
+        assert_eq!(view.name.ends_with(" (mine)"), replaced, "{}", view.name);
+    }
+}
+
+#[test]
 fn show_json_carries_the_warning_signs_of_the_regions_the_pattern_reaches() {
     let shown = json(&["show", "upper_trapezius", "--json"]);
     let regions = shown["warning_signs_by_region"].as_array().expect("array");
