@@ -103,6 +103,7 @@ const EMBEDDED_GROUPS: (&str, &str) = (
 ///
 /// # Errors
 /// The syntax error; validation problems come with the valid groups.
+#[must_use]
 pub fn parse_groups(text: &str, file: &str) -> (Vec<PlacedGroup>, Vec<DataError>) {
     if let Ok(raw) = parse_ron::<RawGroupsFile>(text, file, false) {
         let (groups, errors) = validate_groups(raw, file);
