@@ -25,7 +25,10 @@ fuzz_target!(|data: &[u8]| -> Corpus {
         }
     }
     for muscle in &atlas.muscles {
-        let _ = groups.iter().filter(|g| g.members.contains(&muscle.id)).count();
+        let _ = groups
+            .iter()
+            .filter(|g| g.members.contains(&muscle.id))
+            .count();
     }
     Corpus::Keep
 });
