@@ -22,6 +22,12 @@ pub struct Startup {
     /// The window's icon, to give the window with its first frame (on X11, where
     /// setting it before the window opens delays the first frame by 15 ms).
     pub window_icon: Option<Arc<egui::IconData>>,
+    /// The window reads the data folder only once its first frame is on screen, so
+    /// that frame is not slowed (tests read it at once).
+    pub folder_after_first_frame: bool,
+    /// A lesson file given at start, begun once the data folder has been read (it may
+    /// name the folder's muscles).
+    pub lesson_after_load: Option<std::path::PathBuf>,
 }
 
 impl AtlasApp {
