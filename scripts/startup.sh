@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Time to first frame of the atlas against a blank eframe window with the same
-# renderer (examples/blank_window.rs), in the same run; the time one frame of the
-# start screen takes to draw; a check that the window does not repaint
+# Time to first frame and peak memory of the atlas against a blank eframe window
+# with the same renderer (examples/blank_window.rs), in the same run; the time one
+# frame of the start screen takes to draw; a check that the window does not repaint
 # while idle (with and without a watched --data folder); and a data folder of 5,000
 # files: the window must open as soon as without it and keep answering while the
 # folder is read behind the built-in atlas.
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-10}
 
 need=()
-for p in xvfb xauth libxcursor1 libxi6 libxkbcommon-x11-0 libgl1 libegl1 libgl1-mesa-dri libglx-mesa0 \
+for p in time xvfb xauth libxcursor1 libxi6 libxkbcommon-x11-0 libgl1 libegl1 libgl1-mesa-dri libglx-mesa0 \
     libvulkan1 mesa-vulkan-drivers; do
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
@@ -43,12 +43,13 @@ app=(target/release/trigger-atlas --prefs "$work/preferences.ron")
 blank=(target/release/examples/blank_window)
 
 # One start: prints "<µs to the first frame shown> <µs to the first UI call> <µs the
-# first UI code took>", all from starting the process. The first frame has been
-# shown when the second one begins.
+# first UI code took> <peak memory in KiB>", the times from starting the process.
+# The first frame has been shown when the second one begins; the peak memory
+# (resident, as /usr/bin/time reports it) is that of the whole run, which ends there.
 first_frame() {
     local start
     start=$(date +%s%N)
-    TRIGGER_ATLAS_PROBE=first-frame "$@" >/dev/null 2>"$work/log" || true
+    TRIGGER_ATLAS_PROBE=first-frame /usr/bin/time -f %M -o "$work/peak" "$@" >/dev/null 2>"$work/log" || true
     if ! grep -q '^first-frame ' "$work/log"; then
         echo "no first frame from $*:" >&2
         cat "$work/log" >&2
@@ -59,11 +60,11 @@ first_frame() {
         cat "$work/log" >&2
         exit 1
     }
-    awk -v s="$start" '
+    awk -v s="$start" -v peak="$(tail -1 "$work/peak")" '
         /^first-frame / {shown = ($2 - s) / 1000}
         /^first-ui / {ui = ($2 - s) / 1000}
         /^first-ui-took / {took = $2}
-        END {printf "%d %d %d\n", shown, ui, took}' "$work/log"
+        END {printf "%d %d %d %d\n", shown, ui, took, peak}' "$work/log"
 }
 
 # Both windows must start on the same renderer: the one the atlas picks by itself
@@ -97,6 +98,11 @@ echo "  the atlas's first UI pass: $((at / 1000)) ms; the rest is drawing and sh
 echo "  (blank $(((b - bu) / 1000)) ms, atlas $(((a - au - at) / 1000)) ms)"
 status=0
 awk -v r="$ratio" 'BEGIN {exit !(r <= 1.3)}' || status=1
+bm=$(column_median "$work/blank" 4)
+am=$(column_median "$work/app" 4)
+mratio=$(awk -v a="$am" -v b="$bm" 'BEGIN {printf "%.2f", a / b}')
+echo "peak memory, median of $runs: blank window $((bm / 1024)) MiB, atlas $((am / 1024)) MiB, ratio $mratio (goal <= 1.3)"
+awk -v r="$mratio" 'BEGIN {exit !(r <= 1.3)}' || status=1
 
 # Drawing: the start screen redrawn as fast as it will go for three seconds; the
 # median gap between frames after the first ten is what one frame costs.
