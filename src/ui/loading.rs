@@ -1,8 +1,9 @@
 //! The note over the atlas while the user's data folder is being read: how many of
 //! its files are done. The built-in atlas underneath stays usable meanwhile.
 
-/// Shows the progress of reading the data folder at the bottom of the window, over
-/// whatever is there: `done` of `total` files (`total` 0: not listed yet).
+/// Shows the progress of reading the data folder near the top of the window, in the
+/// space between the top bar and the figures' titles: `done` of `total` files
+/// (`total` 0: not listed yet).
 pub fn folder_progress_ui(ctx: &egui::Context, done: usize, total: usize) {
     let text = if total == 0 {
         "Loading your data folder…".to_owned()
@@ -19,7 +20,7 @@ pub fn folder_progress_ui(ctx: &egui::Context, done: usize, total: usize) {
         done as f32 / total as f32
     };
     egui::Area::new(egui::Id::unique("data folder progress"))
-        .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -16.0])
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 30.0])
         .interactable(false)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
