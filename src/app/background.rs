@@ -8,7 +8,9 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use crate::export::OffscreenRenderer;
-use crate::io::{FolderStamp, FolderWatcher};
+use crate::io::{FolderStamp, FolderWatcher, LoadProgress, LoadReport, load_with_lessons};
+use crate::model::DataError;
+use crate::model::lesson::Lesson;
 use crate::ui::export_window::ExportJob;
 
 /// Opens a save dialog for a suggested file name and returns the chosen path. Runs on
@@ -65,6 +67,70 @@ impl<T: Send + 'static> PendingDialog<T> {
                 DialogAnswer::Waiting
             }
         }
+    }
+}
+
+/// The user's data folder, read and checked on a thread of its own (all cores), so
+/// that the window opens at once and keeps answering: a folder of thousands of files
+/// takes a second or more.
+pub struct FolderLoad {
+    progress: Arc<LoadProgress>,
+    answer: PendingDialog<FolderLoaded>,
+}
+
+/// What a [`FolderLoad`] found.
+pub struct FolderLoaded {
+    /// The embedded atlas with the folder's files over it, and every problem.
+    pub report: LoadReport,
+    pub lessons: Vec<Lesson>,
+    /// The problems of the lessons (those of the atlas are in `report`).
+    pub lesson_errors: Vec<DataError>,
+    /// How the folder looked just before it was read (edits made while it was being
+    /// read count as changes).
+    pub stamp: FolderStamp,
+}
+
+impl FolderLoad {
+    /// Starts reading `dir`; `wake`'s context, once known, is asked for a frame when
+    /// the load is done.
+    #[must_use]
+    pub fn start(dir: PathBuf, wake: Arc<OnceLock<egui::Context>>) -> Self {
+        let progress = Arc::new(LoadProgress::default());
+        let counting = Arc::clone(&progress);
+        let answer = PendingDialog::start("data-folder-loader", move || {
+            let stamp = FolderStamp::of(&dir);
+            let (report, lessons, lesson_errors) =
+                load_with_lessons(Some(&dir), crate::io::all_cores(), &counting);
+            if let Some(ctx) = wake.get() {
+                ctx.request_repaint();
+            }
+            FolderLoaded {
+                report,
+                lessons,
+                lesson_errors,
+                stamp,
+            }
+        });
+        Self { progress, answer }
+    }
+
+    /// (files done, files in all) so far.
+    #[must_use]
+    pub fn files(&self) -> (usize, usize) {
+        self.progress.files()
+    }
+
+    /// The result, if the load is done; while it is not, asks `ctx` to look again
+    /// soon (so the window shows the progress, about ten times a second).
+    #[must_use]
+    pub fn poll(&self, ctx: &egui::Context) -> DialogAnswer<FolderLoaded> {
+        self.answer.poll(ctx)
+    }
+
+    /// Waits for the result (`None`: the loading thread could not start or failed).
+    #[must_use]
+    pub fn wait(self) -> Option<FolderLoaded> {
+        self.answer.answer.recv().ok()
     }
 }
 
@@ -149,11 +215,17 @@ impl Background {
             let ctx = ctx.clone();
             FolderWatcher::spawn(
                 dir.to_path_buf(),
-                stamp.clone(),
+                *stamp,
                 FOLDER_CHECK_INTERVAL,
                 move || ctx.request_repaint(),
             )
         });
         watcher.take_change()
+    }
+
+    /// Whether the data folder's watcher has started.
+    #[must_use]
+    pub fn data_folder_watched(&self) -> bool {
+        self.folder_watcher.is_some()
     }
 }

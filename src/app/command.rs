@@ -364,7 +364,7 @@ mod tests {
 
     fn content() -> Content {
         let report = crate::io::load_atlas(None);
-        Content::new(report.atlas, report.errors, None)
+        Content::new(report.atlas, report.errors)
     }
 
     /// A fresh working state, default preferences and zoom.

@@ -17,9 +17,11 @@ mod windows;
 
 use std::path::{Path, PathBuf};
 
-pub use background::{Background, DialogAnswer, OpenDialog, PendingDialog, SaveDialog};
+pub use background::{
+    Background, DialogAnswer, FolderLoad, FolderLoaded, OpenDialog, PendingDialog, SaveDialog,
+};
 pub use command::Command;
-pub use content::Content;
+pub use content::{Content, FolderState};
 pub use prefs::{ListTab, Preferences, PrefsKeeper};
 pub use startup::{MAX_TEXTURE_SIDE, Startup};
 pub use state::{LessonPlace, Mode, WorkingState};
@@ -64,29 +66,34 @@ impl AtlasApp {
     /// [`AtlasApp::new`], loading on at most `threads` threads.
     #[must_use]
     pub fn load(data_dir: Option<&Path>, threads: usize) -> Self {
-        let report = crate::io::load_atlas_on(data_dir, threads);
-        for e in &report.errors {
+        let content = Content::load(data_dir, threads);
+        for e in &content.errors {
             eprintln!("{e}");
         }
-        Self::from_parts_with_lessons(report.atlas, report.errors, data_dir)
+        Self::with_content(content)
+    }
+
+    /// The embedded data, loaded now on at most `threads` threads, with `data_dir`
+    /// read over it on another thread once the window shows its first frame (see
+    /// [`FolderState::Waiting`]); meanwhile the embedded atlas is shown with the
+    /// reading's progress. The window opens this way.
+    #[must_use]
+    pub fn load_embedded_then(data_dir: Option<&Path>, threads: usize) -> Self {
+        let content = Content::load_embedded_then(data_dir, threads);
+        for e in &content.errors {
+            eprintln!("{e}");
+        }
+        Self::with_content(content)
     }
 
     /// An app over an already loaded atlas, with the embedded lessons (tests build it
     /// this way).
     #[must_use]
     pub fn from_parts(atlas: Atlas, errors: Vec<DataError>) -> Self {
-        Self::from_parts_with_lessons(atlas, errors, None)
+        Self::with_content(Content::new(atlas, errors))
     }
 
-    /// An app over an already loaded atlas, with the embedded lessons and those of a
-    /// data folder.
-    #[must_use]
-    pub fn from_parts_with_lessons(
-        atlas: Atlas,
-        errors: Vec<DataError>,
-        data_dir: Option<&Path>,
-    ) -> Self {
-        let content = Content::new(atlas, errors, data_dir);
+    fn with_content(content: Content) -> Self {
         let windows = Windows {
             errors: !content.errors.is_empty(),
             ..Windows::default()
@@ -233,26 +240,101 @@ impl AtlasApp {
         self.work.overlay(&self.content.atlas)
     }
 
-    /// Reloads the data folder (see [`Content::reload`]); a lesson in progress ends.
+    /// Reads the data folder again and waits for it (the window reads it in the
+    /// background instead, see [`AtlasApp::watch_data_folder`]); a lesson in progress
+    /// ends.
     pub fn reload_data(&mut self) {
-        self.content.reload();
-        self.windows.errors = !self.content.errors.is_empty();
-        self.work.end_lesson(&mut self.prefs, &mut self.canvas.zoom);
+        self.content.folder = FolderState::Read;
+        self.content.start_reading(&self.background.wake);
+        if let FolderState::Reading { load, .. } =
+            std::mem::replace(&mut self.content.folder, FolderState::Read)
+        {
+            match load.wait() {
+                Some(loaded) => self.folder_read(loaded, false),
+                None => self.folder_read_failed(),
+            }
+        }
     }
 
-    /// Reloads the data folder when its watcher (a background thread looking four
-    /// times a second, which wakes the window only on a change) saw a file change. A
+    /// Reads the data folder on another thread: first once the window is up, then
+    /// whenever its watcher (a background thread looking a few times a second, which
+    /// wakes the window only on a change) saw a file change. Meanwhile the window
+    /// shows what it has. When the folder has been read, its data takes over; a
     /// muscle whose file is now broken keeps its last good version on screen, and
     /// the error is shown.
     fn watch_data_folder(&mut self, ctx: &egui::Context) {
-        let Some(dir) = &self.content.data_dir else {
+        let Some(dir) = self.content.data_dir.clone() else {
             return;
         };
-        if self
-            .background
-            .data_folder_changed(ctx, dir, &self.content.folder_stamp)
+        match &self.content.folder {
+            FolderState::Waiting if self.startup.folder_after_first_frame => {
+                ctx.request_repaint();
+            }
+            FolderState::Waiting => self.content.start_reading(&self.background.wake),
+            FolderState::Reading { load, .. } => match load.poll(ctx) {
+                DialogAnswer::Waiting => {}
+                DialogAnswer::Answered(loaded) => {
+                    let FolderState::Reading { first, again, .. } =
+                        std::mem::replace(&mut self.content.folder, FolderState::Read)
+                    else {
+                        unreachable!("matched just above")
+                    };
+                    self.folder_read(loaded, first);
+                    if let Some(probe) = &self.startup.probe {
+                        probe.folder_read(ctx);
+                    }
+                    if again {
+                        self.content.start_reading(&self.background.wake);
+                    }
+                }
+                DialogAnswer::Gone => {
+                    self.content.folder = FolderState::Read;
+                    self.folder_read_failed();
+                }
+            },
+            FolderState::Read => {
+                if self
+                    .background
+                    .data_folder_changed(ctx, &dir, &self.content.folder_stamp)
+                {
+                    self.content.start_reading(&self.background.wake);
+                }
+            }
+        }
+        // An edit while the folder is being read: read it once more afterwards.
+        if matches!(self.content.folder, FolderState::Reading { .. })
+            && self.background.data_folder_watched()
+            && self
+                .background
+                .data_folder_changed(ctx, &dir, &self.content.folder_stamp)
         {
-            self.reload_data();
+            self.content.start_reading(&self.background.wake);
+        }
+    }
+
+    /// What the data folder holds takes over (`first`: the first read, whose
+    /// problems are also printed, and after which a lesson given at start begins).
+    fn folder_read(&mut self, loaded: FolderLoaded, first: bool) {
+        if first {
+            for e in loaded.report.errors.iter().chain(&loaded.lesson_errors) {
+                eprintln!("{e}");
+            }
+        }
+        self.content.apply(loaded);
+        self.windows.errors = !self.content.errors.is_empty();
+        if first {
+            if let Some(lesson) = self.startup.lesson_after_load.take() {
+                self.start_lesson_file(&lesson);
+            }
+        } else {
+            self.work.end_lesson(&mut self.prefs, &mut self.canvas.zoom);
+        }
+    }
+
+    fn folder_read_failed(&mut self) {
+        let notice = "Your data folder could not be read (the thread reading it stopped unexpectedly; a bug, please report it). The built-in atlas is shown.".to_owned();
+        if !self.notices.contains(&notice) {
+            self.notices.push(notice);
         }
     }
 
@@ -284,6 +366,7 @@ impl eframe::App for AtlasApp {
         if let Some(probe) = &self.startup.probe {
             probe.ui_done(start.elapsed());
         }
+        self.startup.folder_after_first_frame = false;
     }
 
     /// Holds every renderer to one font texture size, the one [`AtlasApp::warm_up`]

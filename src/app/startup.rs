@@ -5,10 +5,14 @@ use std::sync::Arc;
 
 use super::AtlasApp;
 
-/// The largest font texture the window asks its renderer for. egui's wgpu setup
-/// allows 8192 and OpenGL drivers 8192 to 32768; one size for all keeps the font
-/// atlas made before the window opened valid (see [`AtlasApp::warm_up`]).
-pub const MAX_TEXTURE_SIDE: usize = 8192;
+/// The largest texture the window asks its renderer for. Every renderer takes more
+/// (egui's wgpu setup 8192, OpenGL drivers 8192 to 32768); one size for all keeps the
+/// font atlas made before the window opened valid (see [`AtlasApp::warm_up`]). egui
+/// makes its font atlas this wide: 2048 (egui's own default) holds the start screen's
+/// glyphs in 2048 x 32 pixels, where 8192 x 32 took four times the memory, in each
+/// of its three copies (egui's, the upload, the driver's), for nothing. The atlas grows
+/// in height, to 2048 x 2048, when more text is shown.
+pub const MAX_TEXTURE_SIDE: usize = 2048;
 
 /// Settings of the real window (the tests' harness leaves them all off).
 #[derive(Default)]
@@ -22,6 +26,12 @@ pub struct Startup {
     /// The window's icon, to give the window with its first frame (on X11, where
     /// setting it before the window opens delays the first frame by 15 ms).
     pub window_icon: Option<Arc<egui::IconData>>,
+    /// The window reads the data folder only once its first frame is on screen, so
+    /// that frame is not slowed (tests read it at once).
+    pub folder_after_first_frame: bool,
+    /// A lesson file given at start, begun once the data folder has been read (it may
+    /// name the folder's muscles).
+    pub lesson_after_load: Option<std::path::PathBuf>,
 }
 
 impl AtlasApp {

@@ -122,6 +122,9 @@ impl AtlasApp {
         if !self.notices.is_empty() {
             self.notices_window_ui(ctx);
         }
+        if let Some((done, total)) = self.content.first_read_progress() {
+            crate::ui::loading::folder_progress_ui(ctx, done, total);
+        }
     }
 
     fn errors_window_ui(&mut self, ctx: &egui::Context) {
@@ -209,6 +212,10 @@ impl AtlasApp {
     /// Opens a lesson file and starts it (`--lesson FILE`); a broken file is listed
     /// in the data problems window instead.
     pub fn start_lesson_file(&mut self, path: &std::path::Path) {
+        if self.content.first_read_progress().is_some() {
+            self.startup.lesson_after_load = Some(path.to_path_buf());
+            return;
+        }
         let mut commands = Vec::new();
         self.open_lesson_file(path, &mut commands);
         for c in commands {

@@ -152,7 +152,7 @@ pub fn pattern_bounds(
                 .iter()
                 .filter(|z| z.view == view.id && z.refers_from(trigger_point))
             {
-                for p in &zone.fill.get(g).outline {
+                for p in zone.fill.get(g).outline.iter() {
                     add(t.apply(*p));
                 }
             }

@@ -18,8 +18,9 @@ use super::simplify::{drawable, level_indices};
 /// screen at start-up, or ever at every size.
 #[derive(Clone, Debug)]
 pub struct Tessellation {
-    /// The smoothed outline in body coordinates.
-    pub outline: Vec<Pos2>,
+    /// The smoothed outline in body coordinates; shared by copies (a lateral view's
+    /// two sides, the simplified copies' source) instead of copied.
+    pub outline: Arc<[Pos2]>,
     /// Triangle list indexing `outline`, made when first asked for; shared with
     /// this shape's mirror image and copies (the same indices fit them all).
     full_triangles: Arc<OnceLock<Vec<u32>>>,
@@ -39,7 +40,7 @@ pub struct Tessellation {
 /// points whichever is drawn first.
 #[derive(Debug)]
 struct Levels {
-    source: Vec<Pos2>,
+    source: Arc<[Pos2]>,
     copies: OnceLock<Vec<Option<Level>>>,
 }
 
@@ -86,10 +87,11 @@ impl Tessellation {
     /// A fill for a smoothed outline.
     #[must_use]
     pub fn new(outline: Vec<Pos2>) -> Self {
+        let outline: Arc<[Pos2]> = outline.into();
         Self {
             bounds: Rect::from_points(&outline),
             levels: Arc::new(Levels {
-                source: outline.clone(),
+                source: Arc::clone(&outline),
                 copies: OnceLock::new(),
             }),
             outline,
@@ -142,7 +144,7 @@ impl Tessellation {
     /// sides share them: whichever is drawn first makes them.
     #[must_use]
     pub fn mirrored(&self, axis_x: f32) -> Self {
-        let outline = mirror_points(&self.outline, axis_x);
+        let outline: Arc<[Pos2]> = mirror_points(&self.outline, axis_x).into();
         Self {
             bounds: Rect::from_points(&outline),
             outline,

@@ -2,7 +2,10 @@
 //! add views and muscles or replace them by id. A bad file is reported and skipped;
 //! everything valid still loads.
 
-use std::path::Path;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
 
@@ -125,7 +128,8 @@ fn parse_groups_placed(text: &str, file: &str) -> (Vec<PlacedGroup>, Vec<DataErr
 /// Gives the groups that name a muscle the atlas lacks the positions of their member
 /// ids (their file parsed again, with positions), so the error can point at them.
 fn place_unknown_members(groups: &mut [PlacedGroup], muscles: &[Muscle], texts: &[(&str, &str)]) {
-    let known = |id: &MuscleId| muscles.iter().any(|m| &m.id == id);
+    let ids: HashSet<&MuscleId> = muscles.iter().map(|m| &m.id).collect();
+    let known = |id: &MuscleId| ids.contains(id);
     let mut files: Vec<String> = groups
         .iter()
         .filter(|g| !g.group.members.iter().all(known))
@@ -176,26 +180,26 @@ fn load_groups(
 
 /// `m`'s file parsed again with positions, to say where a problem found after
 /// loading (an unknown id, an unplaced area) stands in it.
-fn placed_muscle(m: &Muscle, sources: &[(&SourceText, bool)]) -> Option<RawMuscle> {
-    let (src, _) = sources.iter().find(|(s, _)| s.name == m.origin)?;
-    parse_ron::<RawMuscle>(&src.text, &src.name, true).ok()
+fn placed_muscle(m: &Muscle, texts: &Texts<'_>) -> Option<RawMuscle> {
+    let text = texts.get(m.origin.as_str())?;
+    parse_ron::<RawMuscle>(text, &m.origin, true).ok()
 }
+
+/// Every muscle file's text by file name, to parse one again with positions when a
+/// problem is found after loading.
+type Texts<'a> = HashMap<&'a str, &'a str>;
 
 /// Checks every muscle's synergists and associated muscles against the atlas: an
 /// unknown id is an error at its place in the file and the link is dropped (the
 /// muscle itself still loads).
-fn check_links(
-    muscles: &mut [Muscle],
-    sources: &[(&SourceText, bool)],
-    errors: &mut Vec<DataError>,
-) {
-    let ids: Vec<MuscleId> = muscles.iter().map(|m| m.id.clone()).collect();
+fn check_links(muscles: &mut [Muscle], texts: &Texts<'_>, errors: &mut Vec<DataError>) {
+    let ids: HashSet<MuscleId> = muscles.iter().map(|m| m.id.clone()).collect();
     for m in muscles.iter_mut() {
         let unknown = |list: &[MuscleId]| list.iter().any(|id| !ids.contains(id));
         if !unknown(&m.synergists) && !unknown(&m.associated) {
             continue;
         }
-        let raw = placed_muscle(m, sources);
+        let raw = placed_muscle(m, texts);
         let positions = |field: fn(&RawMuscle) -> &Vec<crate::model::Located<String>>| {
             raw.as_ref()
                 .map(|r| {
@@ -239,7 +243,7 @@ fn check_links(
 /// could not show the right warning signs), with an error at that zone.
 fn drop_unplaced(
     muscles: &mut Vec<Muscle>,
-    sources: &[(&SourceText, bool)],
+    texts: &Texts<'_>,
     warnings: &Warnings,
     errors: &mut Vec<DataError>,
 ) {
@@ -248,7 +252,7 @@ fn drop_unplaced(
         let Some(&(zone, area)) = unplaced.first() else {
             return true;
         };
-        let position = placed_muscle(m, sources)
+        let position = placed_muscle(m, texts)
             .and_then(|raw| raw.zones.get(zone).map(|z| z.position))
             .unwrap_or_default();
         errors.push(DataError::at(
@@ -341,6 +345,21 @@ pub fn load_lesson_file(path: &Path, atlas: &Atlas) -> Result<Lesson, Vec<DataEr
 /// The embedded lessons plus those in `<dir>/lessons/*.ron`, and every problem.
 #[must_use]
 pub fn load_lessons(user_folder: Option<&Path>, atlas: &Atlas) -> (Vec<Lesson>, Vec<DataError>) {
+    let mut errors = Vec::new();
+    let files = user_folder
+        .map(|dir| ron_files(&dir.join("lessons"), &mut errors))
+        .unwrap_or_default();
+    let (lessons, lesson_errors) = lessons_of(&files, atlas, &LoadProgress::default());
+    errors.extend(lesson_errors);
+    (lessons, errors)
+}
+
+/// The embedded lessons and those in `files`, each file counted in `progress`.
+fn lessons_of(
+    files: &[PathBuf],
+    atlas: &Atlas,
+    progress: &LoadProgress,
+) -> (Vec<Lesson>, Vec<DataError>) {
     let mut lessons = Vec::new();
     let mut errors = Vec::new();
     for (path, text) in EMBEDDED_LESSONS {
@@ -349,21 +368,12 @@ pub fn load_lessons(user_folder: Option<&Path>, atlas: &Atlas) -> (Vec<Lesson>, 
             Err(e) => errors.extend(e),
         }
     }
-    if let Some(dir) = user_folder
-        .map(|d| d.join("lessons"))
-        .filter(|d| d.is_dir())
-    {
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        paths.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "ron"));
-        paths.sort();
-        for path in paths {
-            match load_lesson_file(&path, atlas) {
-                Ok(l) => lessons.push(l),
-                Err(e) => errors.extend(e),
-            }
+    for path in files {
+        match load_lesson_file(path, atlas) {
+            Ok(l) => lessons.push(l),
+            Err(e) => errors.extend(e),
         }
+        progress.one_done();
     }
     (lessons, errors)
 }
@@ -476,11 +486,83 @@ pub fn parse_muscle(text: &str, file: &str, views: &[View]) -> Result<Muscle, Ve
     })
 }
 
-/// Reads a user data folder: `views.ron` (optional) and `muscles/*.ron`. Files that
-/// cannot be read are reported; the rest are returned sorted by name.
-#[must_use]
-pub fn read_folder(dir: &Path) -> (Option<SourceText>, Vec<SourceText>, Vec<DataError>) {
-    let mut errors = Vec::new();
+/// How far a load has got, for the window to show while it waits: the files of the
+/// user's folder read and checked, of how many. The loading threads count; any
+/// thread may look.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl LoadProgress {
+    /// (files done, files in all); both 0 until the folder has been listed.
+    #[must_use]
+    pub fn files(&self) -> (usize, usize) {
+        let total = self.total.load(Ordering::Relaxed);
+        (self.done.load(Ordering::Relaxed).min(total), total)
+    }
+
+    fn expect(&self, files: usize) {
+        self.total.fetch_add(files, Ordering::Relaxed);
+    }
+
+    fn one_done(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// The data files of a user folder, listed but not read yet.
+#[derive(Debug, Default)]
+struct FolderFiles {
+    views: Option<PathBuf>,
+    warnings: Option<PathBuf>,
+    groups: Option<PathBuf>,
+    /// `muscles/*.ron`, sorted by name.
+    muscles: Vec<PathBuf>,
+    /// `lessons/*.ron`, sorted by name.
+    lessons: Vec<PathBuf>,
+}
+
+impl FolderFiles {
+    fn count(&self) -> usize {
+        [&self.views, &self.warnings, &self.groups]
+            .iter()
+            .filter(|f| f.is_some())
+            .count()
+            + self.muscles.len()
+            + self.lessons.len()
+    }
+}
+
+/// The `.ron` files in `dir`, sorted by name (none if there is no such folder).
+fn ron_files(dir: &Path, errors: &mut Vec<DataError>) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    match std::fs::read_dir(dir) {
+        Ok(entries) => {
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                .collect();
+            paths.sort();
+            paths
+        }
+        Err(e) => {
+            errors.push(DataError::io(
+                &dir.display().to_string(),
+                format!("cannot list the folder: {e}."),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// Lists a user data folder: `views.ron`, `warnings.ron` and `groups.ron` (each
+/// optional), `muscles/*.ron` and `lessons/*.ron`. Nothing is read yet.
+fn list_folder(dir: &Path, errors: &mut Vec<DataError>) -> FolderFiles {
     let shown = dir.display().to_string();
     if !dir.is_dir() {
         let message = if dir.exists() {
@@ -489,49 +571,28 @@ pub fn read_folder(dir: &Path) -> (Option<SourceText>, Vec<SourceText>, Vec<Data
             "data folder not found; give the path of a folder containing views.ron and/or muscles/."
         };
         errors.push(DataError::io(&shown, message));
-        return (None, Vec::new(), errors);
+        return FolderFiles::default();
     }
-    let views_path = dir.join("views.ron");
-    let views = views_path
-        .exists()
-        .then(|| read_text(&views_path).map_err(|e| errors.push(e)).ok())
-        .flatten();
-    let mut muscles = Vec::new();
-    let muscle_dir = dir.join("muscles");
-    if muscle_dir.is_dir() {
-        match std::fs::read_dir(&muscle_dir) {
-            Ok(entries) => {
-                let mut paths: Vec<_> = entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-                    .collect();
-                paths.sort();
-                for path in paths {
-                    match read_text(&path) {
-                        Ok(t) => muscles.push(t),
-                        Err(e) => errors.push(e),
-                    }
-                }
-            }
-            Err(e) => errors.push(DataError::io(
-                &muscle_dir.display().to_string(),
-                format!("cannot list the folder: {e}."),
-            )),
-        }
-    }
-    if views.is_none()
-        && muscles.is_empty()
-        && errors.is_empty()
-        && !dir.join("warnings.ron").is_file()
-        && !dir.join("groups.ron").is_file()
+    let listing_errors = errors.len();
+    let files = FolderFiles {
+        views: Some(dir.join("views.ron")).filter(|p| p.exists()),
+        warnings: Some(dir.join("warnings.ron")).filter(|p| p.is_file()),
+        groups: Some(dir.join("groups.ron")).filter(|p| p.is_file()),
+        muscles: ron_files(&dir.join("muscles"), errors),
+        lessons: ron_files(&dir.join("lessons"), errors),
+    };
+    if files.views.is_none()
+        && files.warnings.is_none()
+        && files.groups.is_none()
+        && files.muscles.is_empty()
+        && errors.len() == listing_errors
     {
         errors.push(DataError::io(
             &shown,
             "no data found: expected views.ron or .ron files in a muscles/ subfolder.",
         ));
     }
-    (views, muscles, errors)
+    files
 }
 
 /// Reads one file with a size cap and a UTF-8 check.
@@ -580,85 +641,187 @@ pub fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
-/// [`load_atlas`] on at most `threads` threads. The window loads while eframe opens
-/// it on the main thread, so it leaves that thread a core of its own.
+/// [`load_atlas`] on at most `threads` threads. The window loads the embedded atlas
+/// while eframe opens it on the main thread, so it leaves that thread a core.
 #[must_use]
 pub fn load_atlas_on(user_folder: Option<&Path>, threads: usize) -> LoadReport {
-    let (views_src, muscle_srcs) = embedded_sources();
-    let (user_views, user_muscles, mut errors) = match user_folder {
-        Some(dir) => read_folder(dir),
-        None => (None, Vec::new(), Vec::new()),
+    let mut errors = Vec::new();
+    let files = user_folder.map(|dir| list_folder(dir, &mut errors));
+    atlas_from(files.as_ref(), errors, threads, &LoadProgress::default())
+}
+
+/// The atlas and the lessons of the embedded defaults and `user_folder`, with the
+/// atlas's problems (in the report) and the lessons', on at most `threads` threads.
+/// Each file of the folder counts in `progress` once it has been read and checked.
+#[must_use]
+pub fn load_with_lessons(
+    user_folder: Option<&Path>,
+    threads: usize,
+    progress: &LoadProgress,
+) -> (LoadReport, Vec<Lesson>, Vec<DataError>) {
+    let mut errors = Vec::new();
+    let files = user_folder.map(|dir| list_folder(dir, &mut errors));
+    progress.expect(files.as_ref().map_or(0, FolderFiles::count));
+    let report = atlas_from(files.as_ref(), errors, threads, progress);
+    let lesson_files = files.map(|f| f.lessons).unwrap_or_default();
+    let (lessons, lesson_errors) = lessons_of(&lesson_files, &report.atlas, progress);
+    (report, lessons, lesson_errors)
+}
+
+/// The embedded atlas with the listed files of a user folder.
+fn atlas_from(
+    files: Option<&FolderFiles>,
+    mut errors: Vec<DataError>,
+    threads: usize,
+    progress: &LoadProgress,
+) -> LoadReport {
+    let mut read = |path: Option<&PathBuf>| {
+        let src = read_text(path?).map_err(|e| errors.push(e)).ok();
+        progress.one_done();
+        src
     };
-    let mut user_file = |name: &str| {
-        user_folder
-            .map(|dir| dir.join(name))
-            .filter(|path| path.is_file())
-            .and_then(|path| read_text(&path).map_err(|e| errors.push(e)).ok())
-    };
-    let user_warnings = user_file("warnings.ron");
-    let user_groups = user_file("groups.ron");
+    let user_views = read(files.and_then(|f| f.views.as_ref()));
+    let user_warnings = read(files.and_then(|f| f.warnings.as_ref()));
+    let user_groups = read(files.and_then(|f| f.groups.as_ref()));
+    let mut muscles = embedded_muscles();
+    if let Some(files) = files {
+        muscles.extend(files.muscles.iter().map(|p| (MuscleInput::File(p), true)));
+    }
     let mut report = build_on(
-        &views_src,
-        &muscle_srcs,
+        &embedded_views(),
+        &muscles,
         user_views.as_ref(),
-        &user_muscles,
         UserExtras {
             warnings: user_warnings.as_ref(),
             groups: user_groups.as_ref(),
             embedded_groups: true,
         },
         threads,
+        progress,
     );
     errors.append(&mut report.errors);
     report.errors = errors;
     report
 }
 
-/// Parses and validates every muscle file, spread over up to `threads` threads
-/// (each file is independent of the others); results come back in the order given.
-fn parse_muscles_in_parallel(
-    sources: &[(&SourceText, bool)],
+/// The embedded views file.
+fn embedded_views() -> SourceText {
+    SourceText {
+        name: "embedded:data/views.ron".to_owned(),
+        text: include_str!("../../data/views.ron").to_owned(),
+    }
+}
+
+/// The embedded muscle files, not user files, their text borrowed from the binary.
+fn embedded_muscles() -> Vec<(MuscleInput<'static>, bool)> {
+    EMBEDDED_MUSCLES
+        .iter()
+        .map(|(path, text)| {
+            let name = Cow::Owned(format!("embedded:{path}"));
+            (MuscleInput::Text { name, text }, false)
+        })
+        .collect()
+}
+
+/// A muscle file to parse: its text at hand (embedded, or given by a test), or a file
+/// of the user's folder, read by the thread that parses it.
+enum MuscleInput<'a> {
+    Text { name: Cow<'a, str>, text: &'a str },
+    File(&'a Path),
+}
+
+impl<'a> MuscleInput<'a> {
+    fn of(src: &'a SourceText) -> Self {
+        Self::Text {
+            name: Cow::Borrowed(&src.name),
+            text: &src.text,
+        }
+    }
+}
+
+/// A muscle file, read and parsed.
+struct ParsedFile<'a> {
+    name: Cow<'a, str>,
+    text: Cow<'a, str>,
+    user: bool,
+    muscle: Result<Muscle, Vec<DataError>>,
+}
+
+/// Fewer files than this per thread are not worth a thread of their own.
+const MIN_FILES_PER_THREAD: usize = 8;
+
+/// Reads (when it is a file), parses and validates every muscle file, on up to
+/// `threads` threads taking the next file as they finish one (each file is
+/// independent of the others); results come back in the order given. A user file
+/// counts in `progress` when it is done.
+fn parse_muscles_in_parallel<'a>(
+    inputs: &'a [(MuscleInput<'a>, bool)],
     views: &[View],
     threads: usize,
-) -> Vec<Result<Muscle, Vec<DataError>>> {
-    let per_thread = sources.len().div_ceil(threads.clamp(1, 8)).max(8);
-    let parse_all = |chunk: &[(&SourceText, bool)]| -> Vec<_> {
-        chunk
-            .iter()
-            .map(|(src, _)| parse_muscle(&src.text, &src.name, views))
-            .collect()
+    progress: &LoadProgress,
+) -> Vec<Result<ParsedFile<'a>, DataError>> {
+    let parse = |(input, user): &'a (MuscleInput<'a>, bool)| {
+        let (name, text) = match input {
+            MuscleInput::Text { name, text } => (name.clone(), Cow::Borrowed(*text)),
+            MuscleInput::File(path) => {
+                let src = read_text(path)?;
+                (Cow::Owned(src.name), Cow::Owned(src.text))
+            }
+        };
+        let muscle = parse_muscle(&text, &name, views);
+        Ok(ParsedFile {
+            name,
+            text,
+            user: *user,
+            muscle,
+        })
     };
-    if sources.len() <= per_thread {
-        return parse_all(sources);
-    }
-    std::thread::scope(|scope| {
-        // A chunk whose thread cannot be started is parsed here instead.
-        let workers: Vec<_> = sources
-            .chunks(per_thread)
-            .skip(1)
-            .map(|chunk| {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(input) = inputs.get(i) else {
+                break done;
+            };
+            done.push((i, parse(input)));
+            if input.1 {
+                progress.one_done();
+            }
+        }
+    };
+    let helpers = threads
+        .clamp(1, 8)
+        .min(inputs.len().div_ceil(MIN_FILES_PER_THREAD))
+        .saturating_sub(1);
+    let mut results = std::thread::scope(|scope| {
+        // A helper that cannot be started leaves its files to the others.
+        let started: Vec<_> = (0..helpers)
+            .filter_map(|_| {
                 std::thread::Builder::new()
-                    .spawn_scoped(scope, move || parse_all(chunk))
-                    .map_err(|_| chunk)
+                    .name("data-parser".to_owned())
+                    .spawn_scoped(scope, work)
+                    .ok()
             })
             .collect();
-        let mut results = parse_all(&sources[..per_thread]);
-        for worker in workers {
-            match worker.map(std::thread::ScopedJoinHandle::join) {
-                Ok(Ok(part)) => results.extend(part),
-                Err(chunk) => results.extend(parse_all(chunk)),
+        let mut results = work();
+        for helper in started {
+            match helper.join() {
+                Ok(part) => results.extend(part),
                 // A panic in a parser is a bug; surface it where it happened.
-                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                Err(panic) => std::panic::resume_unwind(panic),
             }
         }
         results
-    })
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, parsed)| parsed).collect()
 }
 
 /// Where a muscle file writes its id (found by parsing it again with positions;
 /// needed only to report a clash of ids).
-fn id_position(src: &SourceText) -> Position {
-    parse_ron::<RawMuscle>(&src.text, &src.name, true)
+fn id_position(name: &str, text: &str) -> Position {
+    parse_ron::<RawMuscle>(text, name, true)
         .map_or_else(|_| Position::default(), |raw| raw.id.position)
 }
 
@@ -670,13 +833,18 @@ pub fn build(
     user_views: Option<&SourceText>,
     user_muscles: &[SourceText],
 ) -> LoadReport {
+    let muscles: Vec<_> = muscle_srcs
+        .iter()
+        .map(|s| (MuscleInput::of(s), false))
+        .chain(user_muscles.iter().map(|s| (MuscleInput::of(s), true)))
+        .collect();
     build_on(
         views_src,
-        muscle_srcs,
+        &muscles,
         user_views,
-        user_muscles,
         UserExtras::default(),
         all_cores(),
+        &LoadProgress::default(),
     )
 }
 
@@ -690,13 +858,15 @@ struct UserExtras<'a> {
     embedded_groups: bool,
 }
 
+/// The atlas of `views_src` (with `user_views` over it) and the muscle files
+/// (`true`: a user's file, which may replace an embedded muscle of the same id).
 fn build_on(
     views_src: &SourceText,
-    muscle_srcs: &[SourceText],
+    muscle_files: &[(MuscleInput<'_>, bool)],
     user_views: Option<&SourceText>,
-    user_muscles: &[SourceText],
     extras: UserExtras<'_>,
     threads: usize,
+    progress: &LoadProgress,
 ) -> LoadReport {
     let mut report = LoadReport::default();
     let warnings = load_warnings(extras.warnings, &mut report.errors);
@@ -713,45 +883,53 @@ fn build_on(
             }
         }
     }
+    let parsed = parse_muscles_in_parallel(muscle_files, &views, threads, progress);
     let mut muscles: Vec<Muscle> = Vec::new();
-    let sources: Vec<(&SourceText, bool)> = muscle_srcs
-        .iter()
-        .map(|s| (s, false))
-        .chain(user_muscles.iter().map(|s| (s, true)))
-        .collect();
-    let parsed = parse_muscles_in_parallel(&sources, &views, threads);
-    let sources_again = sources.clone();
-    for ((src, is_user), parsed) in sources.into_iter().zip(parsed) {
-        match parsed {
-            Ok(m) => match muscles.iter_mut().find(|o| o.id == m.id) {
-                Some(slot) if is_user && !slot.origin.starts_with("embedded:") => {
-                    report.errors.push(DataError::at(
-                        ErrorKind::Invalid,
-                        &src.name,
-                        id_position(src),
-                        format!("muscle id \"{}\" is already defined in {}; each muscle needs its own id.", m.id, slot.origin),
-                    ));
+    let mut by_id: HashMap<MuscleId, usize> = HashMap::new();
+    let mut sources: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::with_capacity(parsed.len());
+    for file in parsed {
+        let ParsedFile {
+            name,
+            text,
+            user,
+            muscle,
+        } = match file {
+            Ok(file) => file,
+            Err(e) => {
+                report.errors.push(e);
+                continue;
+            }
+        };
+        match muscle {
+            Ok(m) => match by_id.get(&m.id).copied() {
+                None => {
+                    by_id.insert(m.id.clone(), muscles.len());
+                    muscles.push(m);
                 }
-                Some(slot) if is_user => {
+                Some(i) if user && muscles[i].origin.starts_with("embedded:") => {
                     report.overridden.push(m.id.clone());
-                    *slot = m;
+                    muscles[i] = m;
                 }
-                Some(slot) => report.errors.push(DataError::at(
+                Some(i) => report.errors.push(DataError::at(
                     ErrorKind::Invalid,
-                    &src.name,
-                    id_position(src),
+                    &name,
+                    id_position(&name, &text),
                     format!(
                         "muscle id \"{}\" is already defined in {}; each muscle needs its own id.",
-                        m.id, slot.origin
+                        m.id, muscles[i].origin
                     ),
                 )),
-                None => muscles.push(m),
             },
             Err(e) => report.errors.extend(e),
         }
+        sources.push((name, text));
     }
-    drop_unplaced(&mut muscles, &sources_again, &warnings, &mut report.errors);
-    check_links(&mut muscles, &sources_again, &mut report.errors);
+    let texts: Texts<'_> = sources
+        .iter()
+        .map(|(name, text)| (name.as_ref(), text.as_ref()))
+        .collect();
+    drop_unplaced(&mut muscles, &texts, &warnings, &mut report.errors);
+    check_links(&mut muscles, &texts, &mut report.errors);
     let mut groups = groups;
     let mut group_texts = vec![EMBEDDED_GROUPS];
     if let Some(src) = extras.groups {

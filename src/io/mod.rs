@@ -13,9 +13,9 @@ pub use kept::{
     BackgroundSaver, KeptFile, MAX_KEPT_BYTES, Restored, default_prefs_path, parse_kept,
 };
 pub use load::{
-    LoadReport, MAX_FILE_BYTES, SourceText, all_cores, build, embedded_sources, load_atlas,
-    load_atlas_on, load_lesson_file, load_lessons, parse_groups, parse_lesson, parse_muscle,
-    parse_user_views, parse_views, parse_warnings, read_folder,
+    LoadProgress, LoadReport, MAX_FILE_BYTES, SourceText, all_cores, build, embedded_sources,
+    load_atlas, load_atlas_on, load_lesson_file, load_lessons, load_with_lessons, parse_groups,
+    parse_lesson, parse_muscle, parse_user_views, parse_views, parse_warnings,
 };
 pub use save::{encode_png, save_png, write_atomically};
 pub use watch::{FolderStamp, FolderWatcher};

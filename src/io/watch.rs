@@ -2,45 +2,71 @@
 //! time, cheaply, without a platform file-watching library. The looking happens on a
 //! background thread, so an idle window is not woken up to do it.
 
+use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant};
 
-/// What the data folder looked like at the last look.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FolderStamp(Vec<(PathBuf, Option<SystemTime>, u64)>);
+/// What the data folder looked like at the last look: how many data files it had
+/// and a digest of their names, sizes and modification times. Looking is cheap
+/// enough to do a few times a second on a folder of thousands of files (one
+/// `fstatat` per file, nothing kept per file).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FolderStamp {
+    files: usize,
+    digest: u64,
+}
 
 impl FolderStamp {
     /// Reads the size and modification time of every data file in `dir`
-    /// (`views.ron`, `muscles/*.ron`, `lessons/*.ron`).
+    /// (`views.ron`, `warnings.ron`, `groups.ron`, `muscles/*.ron`, `lessons/*.ron`).
     #[must_use]
     pub fn of(dir: &Path) -> Self {
-        let mut files = vec![dir.join("views.ron")];
-        for sub in ["muscles", "lessons"] {
-            if let Ok(entries) = std::fs::read_dir(dir.join(sub)) {
-                files.extend(
-                    entries
-                        .filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|p| p.extension().is_some_and(|e| e == "ron")),
-                );
+        let mut stamp = Self::default();
+        for name in ["views.ron", "warnings.ron", "groups.ron"] {
+            if let Ok(meta) = std::fs::metadata(dir.join(name)) {
+                stamp.add(name.as_ref(), &meta);
             }
         }
-        files.sort();
-        Self(
-            files
-                .into_iter()
-                .filter_map(|p| {
-                    let meta = std::fs::metadata(&p).ok()?;
-                    Some((p, meta.modified().ok(), meta.len()))
-                })
-                .collect(),
-        )
+        for sub in ["muscles", "lessons"] {
+            let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+                continue;
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let name = entry.file_name();
+                if Path::new(&name).extension().is_none_or(|e| e != "ron") {
+                    continue;
+                }
+                // The entry's own metadata needs no path lookup; a link is followed.
+                let meta = match entry.metadata() {
+                    Ok(meta) if meta.is_symlink() => std::fs::metadata(entry.path()),
+                    other => other,
+                };
+                if let Ok(meta) = meta {
+                    stamp.add(Path::new(sub).join(&name).as_os_str(), &meta);
+                }
+            }
+        }
+        stamp
+    }
+
+    /// Counts one file; the digest is a sum, so the order files are listed in does
+    /// not matter.
+    fn add(&mut self, name: &std::ffi::OsStr, meta: &std::fs::Metadata) {
+        let mut hasher = DefaultHasher::new();
+        (name, meta.modified().ok(), meta.len()).hash(&mut hasher);
+        self.files += 1;
+        self.digest = self.digest.wrapping_add(hasher.finish());
     }
 }
 
-/// Looks at a folder every `interval` on its own thread and says when it changed.
+/// A look at the folder may take at most this share of the time between looks: a
+/// folder of thousands of files is looked at less often than four times a second.
+const MAX_LOOK_SHARE: u32 = 50;
+
+/// Looks at a folder every `interval` (or, for a large folder, less often, so that
+/// looking takes at most 2 % of a core) on its own thread and says when it changed.
 /// The thread ends soon after the watcher is dropped.
 #[derive(Debug)]
 pub struct FolderWatcher {
@@ -66,9 +92,12 @@ impl FolderWatcher {
             .name("data-folder-watcher".into())
             .spawn(move || {
                 let mut last = seen;
+                let mut pause = interval;
                 while running.load(Ordering::Relaxed) {
-                    std::thread::sleep(interval);
+                    std::thread::sleep(pause);
+                    let looking = Instant::now();
                     let now = FolderStamp::of(&dir);
+                    pause = interval.max(looking.elapsed() * MAX_LOOK_SHARE);
                     if now != last {
                         last = now;
                         flag.store(true, Ordering::Release);

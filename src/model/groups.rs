@@ -88,6 +88,7 @@ pub fn check_group_members(
     muscles: &[Muscle],
     errors: &mut Vec<DataError>,
 ) -> Vec<Group> {
+    let ids: std::collections::HashSet<&MuscleId> = muscles.iter().map(|m| &m.id).collect();
     placed
         .into_iter()
         .map(|p| {
@@ -95,7 +96,7 @@ pub fn check_group_members(
             let positions = p.member_positions;
             let mut kept = Vec::with_capacity(group.members.len());
             for (id, at) in group.members.into_iter().zip(positions) {
-                if muscles.iter().any(|m| m.id == id) {
+                if ids.contains(&id) {
                     kept.push(id);
                 } else {
                     errors.push(DataError::at(

@@ -277,7 +277,7 @@ pub fn view(raw: Located<RawView>, file: &str) -> Result<View, Vec<DataError>> {
         // Show the body with a margin for labels, never more than the artboard.
         let mut content = emath::Rect::NOTHING;
         for part in &silhouette {
-            for p in &part.outline {
+            for p in part.outline.iter() {
                 content.extend_with(*p);
             }
         }

@@ -12,4 +12,5 @@ pub mod finder_panel;
 pub mod help;
 pub mod lessons;
 pub mod list;
+pub mod loading;
 pub mod quiz_panel;

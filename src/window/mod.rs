@@ -47,20 +47,26 @@ pub fn run(
     // the first frame 15 ms later, so there the app gives it with the first frame.
     // Windows and macOS take the taskbar and dock icons only from the window options.
     let icon_with_first_frame = cfg!(target_os = "linux");
+    // Until then the window has none: an empty icon also keeps eframe from decoding
+    // its own 512 x 512 default icon, which it would not use on Linux (1.3 MiB of the
+    // window's peak memory, measured).
     let options_icon = if icon_with_first_frame {
-        None
+        Some(Arc::new(egui::IconData::default()))
     } else {
         app_icon().map(Arc::new)
     };
     // While the main thread opens the window and starts the renderer, another thread
-    // loads and validates the atlas (leaving the main thread a core) and runs the UI,
-    // so the first frame's text and drawings are ready when the window is. It starts
-    // when the window is about to be built (see `WithWindow`).
+    // loads and validates the embedded atlas (leaving the main thread a core) and runs
+    // the UI, so the first frame's text and drawings are ready when the window is. It
+    // starts when the window is about to be built (see `WithWindow`). The user's data
+    // folder, which may hold thousands of files, is read on yet another thread once the
+    // first frame is on screen, with its progress shown over the embedded atlas.
     let warm_ctx = ctx.clone();
     let loading = renderer::WithWindow::new("atlas-loader", move || {
         let threads = crate::io::all_cores().saturating_sub(1).max(1);
-        let mut app = AtlasApp::load(data.as_deref(), threads);
+        let mut app = AtlasApp::load_embedded_then(data.as_deref(), threads);
         app.startup.window_clears_canvas = true;
+        app.startup.folder_after_first_frame = true;
         if icon_with_first_frame {
             app.startup.window_icon = app_icon().map(Arc::new);
         }

@@ -9,7 +9,10 @@
 //!   frame, so a script can see whether an idle window keeps repainting, and
 //!   `ui <n> <µs>` after the app's UI code for that frame ran;
 //! - `busy`: like `frames`, but asks for the next frame at once every time, so the
-//!   gaps between `frame` lines are what one frame of this screen costs to draw.
+//!   gaps between `frame` lines are what one frame of this screen costs to draw;
+//! - `folder`: like `frames`, and once the data folder (`--data`) has been read and
+//!   its data shown, print `folder-read <unix time in ns>` and close the window (the
+//!   gaps between frames meanwhile say whether the window kept answering).
 //!
 //! The blank comparison window (`examples/blank_window.rs`) uses the same probe.
 
@@ -19,6 +22,7 @@ pub enum Probe {
     FirstFrame,
     Frames,
     Busy,
+    Folder,
 }
 
 impl Probe {
@@ -29,9 +33,10 @@ impl Probe {
             "first-frame" => Some(Self::FirstFrame),
             "frames" => Some(Self::Frames),
             "busy" => Some(Self::Busy),
+            "folder" => Some(Self::Folder),
             other => {
                 eprintln!(
-                    "TRIGGER_ATLAS_PROBE: unknown value {other:?} (first-frame, frames or busy)"
+                    "TRIGGER_ATLAS_PROBE: unknown value {other:?} (first-frame, frames, busy or folder)"
                 );
                 None
             }
@@ -55,11 +60,9 @@ impl FrameProbe {
 
     pub fn frame(&mut self, ctx: &egui::Context) {
         self.frames += 1;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
+        let now = unix_ns();
         match self.probe {
-            Probe::Frames => eprintln!("frame {} {now}", self.frames),
+            Probe::Frames | Probe::Folder => eprintln!("frame {} {now}", self.frames),
             Probe::Busy => {
                 eprintln!("frame {} {now}", self.frames);
                 ctx.request_repaint();
@@ -80,7 +83,7 @@ impl FrameProbe {
     /// Reports how long the app's UI code took this frame.
     pub fn ui_done(&self, took: std::time::Duration) {
         match self.probe {
-            Probe::Frames | Probe::Busy => {
+            Probe::Frames | Probe::Busy | Probe::Folder => {
                 eprintln!("ui {} {}", self.frames, took.as_micros());
             }
             Probe::FirstFrame if self.frames == 1 => {
@@ -89,4 +92,18 @@ impl FrameProbe {
             Probe::FirstFrame => {}
         }
     }
+
+    /// Reports that the data folder has been read and its data put in place.
+    pub fn folder_read(&self, ctx: &egui::Context) {
+        if self.probe == Probe::Folder {
+            eprintln!("folder-read {}", unix_ns());
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+fn unix_ns() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
 }

@@ -256,7 +256,7 @@ fn compared_patterns_stay_readable_where_they_overlap() {
         m.zones
             .iter()
             .filter(|z| z.view == back && z.kind == trigger_atlas::model::ZoneKind::Essential)
-            .map(|z| z.fill.right.outline.clone())
+            .map(|z| z.fill.right.outline.to_vec())
             .collect()
     };
     let zones = [essential(overlay[0].0), essential(overlay[1].0)];

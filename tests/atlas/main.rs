@@ -6,6 +6,7 @@
 
 mod a11y;
 mod bad_data;
+mod big_folder;
 mod cli;
 mod coverage;
 mod data;
@@ -16,6 +17,7 @@ mod groups;
 mod hall;
 mod hit;
 mod lessons;
+mod loading;
 mod packaging;
 mod patterns;
 mod print;
