@@ -53,15 +53,9 @@ impl NoteArgs {
     }
 }
 
-/// The `handout` command's options.
+/// A printed page's paper, file and format (handout and report alike).
 #[derive(clap::Args, Debug)]
-pub struct HandoutArgs {
-    /// The muscle id (see `list`); with --drawing, default: the candidate shown in it.
-    #[arg(long, required_unless_present = "drawing")]
-    muscle: Option<String>,
-    /// The patient's side, or both (with --drawing, default: the shown candidate's).
-    #[arg(long, value_enum)]
-    side: Option<SideChoiceArg>,
+pub struct PageArgs {
     /// Paper size.
     #[arg(long, value_enum, default_value = "a4")]
     paper: PaperArg,
@@ -71,6 +65,26 @@ pub struct HandoutArgs {
     /// pdf or png; default: from the --out name (which must match).
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
+}
+
+impl PageArgs {
+    /// The format to write, from the file name; `what` names the pages in messages.
+    fn format(&self, what: &str) -> Result<Format, ExitCode> {
+        super::args::output_format(&self.out, self.format, &PAGE_FORMATS, what)
+    }
+}
+
+/// The `handout` command's options.
+#[derive(clap::Args, Debug)]
+pub struct HandoutArgs {
+    /// The muscle id (see `list`); with --drawing, default: the candidate shown in it.
+    #[arg(long, required_unless_present = "drawing")]
+    muscle: Option<String>,
+    /// The patient's side, or both (with --drawing, default: the shown candidate's).
+    #[arg(long, value_enum)]
+    side: Option<SideChoiceArg>,
+    #[command(flatten)]
+    page: PageArgs,
     /// Only this trigger point's pattern, e.g. `TrP1` (see `show`).
     #[arg(long, value_name = "LABEL")]
     trigger_point: Option<String>,
@@ -85,8 +99,7 @@ pub struct HandoutArgs {
 /// Runs `handout`.
 #[must_use]
 pub fn run(args: HandoutArgs, data: Option<&Path>) -> ExitCode {
-    let format = match super::args::output_format(&args.out, args.format, &PAGE_FORMATS, "handouts")
-    {
+    let format = match args.page.format("handouts") {
         Ok(f) => f,
         Err(status) => return status,
     };
@@ -137,9 +150,9 @@ pub fn run(args: HandoutArgs, data: Option<&Path>) -> ExitCode {
             marks: drawing.map(|d| d.marks).unwrap_or_default(),
             note,
         },
-        paper: args.paper.into(),
+        paper: args.page.paper.into(),
     };
-    super::args::write_export(&atlas, &export, format, &args.out)
+    super::args::write_export(&atlas, &export, format, &args.page.out)
 }
 
 /// The `report` command's options.
@@ -148,15 +161,8 @@ pub struct ReportArgs {
     /// The saved pain drawing (see "Save drawing" in the window's pain finder).
     #[arg(long, value_name = "FILE")]
     drawing: PathBuf,
-    /// Paper size.
-    #[arg(long, value_enum, default_value = "a4")]
-    paper: PaperArg,
-    /// The file to write: .pdf (vector, the paper's true size) or .png (150 dpi).
-    #[arg(long)]
-    out: PathBuf,
-    /// pdf or png; default: from the --out name (which must match).
-    #[arg(long, value_enum)]
-    format: Option<FormatArg>,
+    #[command(flatten)]
+    page: PageArgs,
     #[command(flatten)]
     note: NoteArgs,
 }
@@ -164,8 +170,7 @@ pub struct ReportArgs {
 /// Runs `report`.
 #[must_use]
 pub fn run_report(args: ReportArgs, data: Option<&Path>) -> ExitCode {
-    let format = match super::args::output_format(&args.out, args.format, &PAGE_FORMATS, "reports")
-    {
+    let format = match args.page.format("reports") {
         Ok(f) => f,
         Err(status) => return status,
     };
@@ -194,7 +199,7 @@ pub fn run_report(args: ReportArgs, data: Option<&Path>) -> ExitCode {
             note,
             printed: today(),
         },
-        paper: args.paper.into(),
+        paper: args.page.paper.into(),
     };
-    super::args::write_export(&atlas, &export, format, &args.out)
+    super::args::write_export(&atlas, &export, format, &args.page.out)
 }

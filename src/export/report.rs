@@ -274,15 +274,25 @@ fn marks_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &ReportSpec) {
     }
 }
 
-/// The ranked muscles with their reasons.
-fn list_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, contents: &Contents<'_>, font: f32) {
+/// A section's heading, a little space above it.
+fn section_heading(ui: &mut Ui, theme: &Theme, text: &str, font: f32) {
     ui.style_mut().override_text_style = None;
     ui.add_space(font * 0.5);
     ui.label(
-        RichText::new("Muscles whose typical patterns cover the marks, most likely first")
+        RichText::new(text)
             .size(font * 1.2)
             .strong()
             .color(theme.label),
+    );
+}
+
+/// The ranked muscles with their reasons.
+fn list_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, contents: &Contents<'_>, font: f32) {
+    section_heading(
+        ui,
+        theme,
+        "Muscles whose typical patterns cover the marks, most likely first",
+        font,
     );
     if contents.candidates.is_empty() {
         ui.label(
@@ -377,14 +387,7 @@ fn patterns_ui(
 
 /// The warning signs, the reminder, the sources of the drawn patterns and the dates.
 fn tail_ui(ui: &mut Ui, theme: &Theme, spec: &ReportSpec, contents: &Contents<'_>, font: f32) {
-    ui.style_mut().override_text_style = None;
-    ui.add_space(font * 0.5);
-    ui.label(
-        RichText::new("Get medical help right away if")
-            .size(font * 1.2)
-            .strong()
-            .color(theme.label),
-    );
+    section_heading(ui, theme, "Get medical help right away if", font);
     if contents.regions.is_empty() {
         ui.label(
             RichText::new(
