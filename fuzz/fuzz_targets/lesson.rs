@@ -17,7 +17,7 @@ thread_local! {
     /// The embedded atlas and lessons; each input's lesson replaces the lessons.
     static CONTENT: RefCell<Content> = RefCell::new({
         let report = load_atlas(None);
-        Content::new(report.atlas, report.errors, None)
+        Content::new(report.atlas, report.errors)
     });
 }
 

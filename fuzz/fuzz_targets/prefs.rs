@@ -19,7 +19,7 @@ use trigger_atlas::io::{KeptFile, load_atlas, parse_kept};
 thread_local! {
     static CONTENT: RefCell<Content> = RefCell::new({
         let report = load_atlas(None);
-        Content::new(report.atlas, report.errors, None)
+        Content::new(report.atlas, report.errors)
     });
 }
 
