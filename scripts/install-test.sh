@@ -19,10 +19,13 @@
 #    validate --no-net`), the icons and the completions (bash loads its script);
 # 5. the window opens and shows its first frame under Xvfb, with OpenGL and with wgpu
 #    (TRIGGER_ATLAS_PROBE=first-frame closes it after the first frame);
-# 6. `apt-get remove --purge trigger-atlas` leaves none of the files `dpkg -L` listed.
+# 6. the window opens from the desktop menu: `gio launch` starts the installed desktop
+#    entry as a menu does, and the window that appears has the title and the window
+#    class (WM_CLASS) the entry's StartupWMClass names, so the desktop matches the two;
+# 7. `apt-get remove --purge trigger-atlas` leaves none of the files `dpkg -L` listed.
 #
-# The tools of steps 4 and 5 (man-db, desktop-file-utils, appstream, bash-completion,
-# xvfb, xauth) are installed after step 3, so steps 1 to 3 see only what the package
+# The tools of steps 4 to 6 (man-db, desktop-file-utils, appstream, bash-completion,
+# xvfb, xauth, gio, xdotool, xprop) are installed after step 3, so steps 1 to 3 see only what the package
 # brought. The debootstrapped system is kept in target/debootstrap/<suite>/ (about
 # 250 MB), so a second run skips the download. Not part of `scripts/test.sh`: it needs
 # root, the network and a release build. docs/PACKAGING.md has the measured times.
@@ -139,7 +142,7 @@ in_root 'head -c 8 /tmp/x.png | od -An -tx1 | grep "89 50 4e 47 0d 0a 1a 0a" >/d
 ls -l "$root/tmp/x.png"
 
 step "install the checking tools"
-in_root "apt-get install -y -q --no-install-recommends man-db desktop-file-utils appstream bash-completion xvfb xauth >/dev/null"
+in_root "apt-get install -y -q --no-install-recommends man-db desktop-file-utils appstream bash-completion xvfb xauth libglib2.0-bin xdotool x11-utils >/dev/null"
 
 step "man page, desktop entry, metainfo, icons, completions"
 in_root 'man -w trigger-atlas && man -w trigger-atlas-render && man trigger-atlas 2>/dev/null | grep "trigger-atlas-render" >/dev/null' ||
@@ -166,6 +169,26 @@ for renderer in glow wgpu; do
         grep -E '^(renderer|first-frame)' /tmp/window.log | cut -c1-60" ||
         fail "the window did not open with $renderer: $(cat "$root/tmp/window.log")"
 done
+
+step "the window opens from the desktop menu"
+# Run under Xvfb inside the test system: start the entry as a menu does, wait for its
+# window, and compare the window's class with the entry's StartupWMClass.
+cat >"$root/tmp/from-menu.sh" <<'SCRIPT'
+set -euo pipefail
+entry=/usr/share/applications/org.triggerpointatlas.TriggerAtlas.desktop
+gio launch "$entry"
+window=$(timeout 60 xdotool search --sync --onlyvisible --name '^Trigger Point Atlas$' | head -n 1)
+class=$(xprop -id "$window" WM_CLASS)
+wanted=$(sed -n 's/^StartupWMClass=//p' "$entry")
+echo "window $window \"$(xdotool getwindowname "$window")\", $class"
+pkill -x trigger-atlas
+if [[ $class != *"\"$wanted\""* ]]; then
+    echo "the window's class is not the entry's StartupWMClass=$wanted"
+    exit 1
+fi
+SCRIPT
+in_root "timeout 120 xvfb-run -a -s '-screen 0 1280x900x24' bash /tmp/from-menu.sh 2>/tmp/launch.log" ||
+    fail "the window did not open from its desktop entry: $(cat "$root/tmp/launch.log")"
 
 step "apt-get remove --purge trigger-atlas"
 in_root "apt-get remove --purge -y -q trigger-atlas"

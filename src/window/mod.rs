@@ -11,6 +11,12 @@ use std::sync::Arc;
 use crate::app::{AtlasApp, Preferences};
 use crate::io::KeptFile;
 
+/// The window's application id, the name of the desktop entry and of the icon the
+/// package installs (packaging/). Desktops find the window's menu entry and icon by
+/// it: it is the Wayland app id, and egui also makes it the X11 window class, which
+/// the entry's `StartupWMClass` names.
+pub const APP_ID: &str = "org.triggerpointatlas.TriggerAtlas";
+
 /// Opens the window over the embedded data plus `data`, keeping preferences in
 /// `prefs` (default: the user's config folder), and runs it until it is closed.
 ///
@@ -83,6 +89,7 @@ pub fn run(
     let options = move |renderer| {
         let mut viewport = egui::ViewportBuilder::default()
             .with_title("Trigger Point Atlas")
+            .with_app_id(APP_ID)
             .with_inner_size(size)
             .with_min_inner_size(min_size);
         if let Some(icon) = &options_icon {

@@ -109,6 +109,11 @@ fn the_man_pages_and_completions_cover_every_command() {
 fn the_desktop_entry_starts_the_program_with_its_icon() {
     let (file, text) = packaging_file(".desktop");
     let app_id = file.strip_suffix(".desktop").expect("ends in .desktop");
+    assert_eq!(
+        app_id,
+        trigger_atlas::window::APP_ID,
+        "the window's app id is the desktop entry's name, so a Wayland desktop finds its entry and icon"
+    );
     let binary = std::path::Path::new(env!("CARGO_BIN_EXE_trigger-atlas"))
         .file_name()
         .expect("binary name")
@@ -123,6 +128,11 @@ fn the_desktop_entry_starts_the_program_with_its_icon() {
     assert!(text.starts_with("[Desktop Entry]"));
     assert_eq!(desktop_value(&text, "Exec"), binary);
     assert_eq!(desktop_value(&text, "Icon"), app_id);
+    assert_eq!(
+        desktop_value(&text, "StartupWMClass"),
+        app_id,
+        "egui gives the app id as the X11 window class"
+    );
     assert_eq!(desktop_value(&text, "Type"), "Application");
     // The icon script writes and the package installs this name (scripts/package.sh).
     let script =
