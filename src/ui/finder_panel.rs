@@ -112,24 +112,20 @@ pub fn finder_panel_ui(
                 let title = format!("{}. {} ({})", i + 1, m.name, c.side.word());
                 // Wrapped, so a long name never widens the panel (the figure beside it
                 // would jump sideways when the results appear).
-                ui.horizontal_wrapped(|ui| {
-                    if ui
-                        .selectable_label(chosen == Some(i), RichText::new(title).strong())
-                        .clicked()
-                    {
-                        action = Some(FinderAction::Choose(i));
-                    }
-                    let details = ui
-                        .small_button("Details")
-                        .on_hover_text("Open in the atlas");
-                    crate::ui::a11y::rename(
-                        &details,
-                        &format!("Details: {} ({})", m.name, c.side.word()),
-                    );
-                    if details.clicked() {
-                        action = Some(FinderAction::Open(i));
-                    }
+                let (name, details) = text_then_button_ui(ui, "Details", |ui| {
+                    ui.selectable_label(chosen == Some(i), RichText::new(title).strong())
                 });
+                if name.clicked() {
+                    action = Some(FinderAction::Choose(i));
+                }
+                let details = details.on_hover_text("Open in the atlas");
+                crate::ui::a11y::rename(
+                    &details,
+                    &format!("Details: {} ({})", m.name, c.side.word()),
+                );
+                if details.clicked() {
+                    action = Some(FinderAction::Open(i));
+                }
                 ui.weak(format!("{} · match {:.0}%", c.reason(), c.score * 100.0));
                 ui.add_space(2.0);
             }
@@ -199,16 +195,47 @@ fn marks_list_ui(ui: &mut Ui, atlas: &Atlas, marks: &[PainMark]) -> Option<Finde
             )
         });
         let text = format!("{}. {area}, {} side ({title})", i + 1, side.word());
-        ui.horizontal_wrapped(|ui| {
+        let ((), remove) = text_then_button_ui(ui, "Remove", |ui| {
             ui.label(&text);
-            let remove = ui.small_button("Remove");
-            crate::ui::a11y::rename(&remove, &format!("Remove mark {}: {area}", i + 1));
-            if remove.clicked() {
-                action = Some(FinderAction::Remove(i));
-            }
         });
+        crate::ui::a11y::rename(&remove, &format!("Remove mark {}: {area}", i + 1));
+        if remove.clicked() {
+            action = Some(FinderAction::Remove(i));
+        }
     }
     action
+}
+
+/// One row: `text` wrapped in the width a small button labelled `button` leaves at
+/// the row's end, then the button on its first line, at the row's end. A long text never pushes the
+/// button onto a line of its own, and a screen reader meets the text first.
+fn text_then_button_ui<R>(
+    ui: &mut Ui,
+    button: &str,
+    text: impl FnOnce(&mut Ui) -> R,
+) -> (R, egui::Response) {
+    let button_width = egui::WidgetText::from(button)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x
+        + 2.0 * ui.spacing().button_padding.x;
+    ui.horizontal_top(|ui| {
+        let room = (ui.available_width() - button_width - ui.spacing().item_spacing.x).max(0.0);
+        let shown = ui.allocate_ui_with_layout(
+            egui::vec2(room, 0.0),
+            egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true),
+            text,
+        );
+        // The buttons of all rows line up at the panel's edge.
+        ui.add_space((room - shown.response.rect.width()).max(0.0));
+        (shown.inner, ui.small_button(button))
+    })
+    .inner
 }
 
 /// Saving the pain drawing for the next visit, and opening it again.

@@ -1062,3 +1062,60 @@ fn the_export_window_saves_a_vector_picture_for_slides() {
     assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
     assert!(svg.contains(">Masseter"), "text stays text");
 }
+
+#[test]
+fn each_rows_button_stays_on_its_first_line_at_the_panels_edge() {
+    // A narrow window, so long names and marks wrap.
+    let mut h = harness_sized(1100.0, 800.0);
+    type_key(&mut h, "m");
+    for area in ["temple", "over the sacroiliac joint"] {
+        crate::a11y::pick(&mut h, "Area", area);
+        h.get_by_label_contains("Add a mark: ").click();
+        h.run();
+    }
+    let rows: Vec<(String, String)> = {
+        let state = h.state();
+        state
+            .work
+            .finder
+            .candidates
+            .iter()
+            .take(6)
+            .enumerate()
+            .map(|(i, c)| {
+                let name = &state.content.atlas.muscle(&c.muscle).expect("listed").name;
+                let side = c.side.word();
+                (
+                    format!("{}. {name} ({side})", i + 1),
+                    format!("Details: {name} ({side})"),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(rows.len(), 6, "{rows:?}");
+    let mut edges = Vec::new();
+    for (title, button) in &rows {
+        let text = h.get_by_label(title).rect();
+        let details = h.get_by_label(button).rect();
+        assert!(
+            (details.top() - text.top()).abs() < 6.0,
+            "{title}: the button at {details:?}, the name at {text:?}"
+        );
+        assert!(
+            text.right() <= details.left(),
+            "{title}: name and button overlap"
+        );
+        edges.push(details.right());
+    }
+    for mark in [
+        "Remove mark 1: temple",
+        "Remove mark 2: over the sacroiliac joint",
+    ] {
+        edges.push(h.get_by_label(mark).rect().right());
+    }
+    let first = edges[0];
+    assert!(
+        edges.iter().all(|e| (e - first).abs() < 1.0),
+        "the buttons line up at one edge: {edges:?}"
+    );
+}
