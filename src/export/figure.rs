@@ -46,7 +46,7 @@ struct Rows {
 
 fn rows(rect: Rect, unit: Option<f32>) -> Rows {
     let unit = unit.unwrap_or_else(|| unit_for(rect));
-    let (title, below_title) = rect.split_top_bottom_at_y(rect.top() + unit * 3.4);
+    let (title, below_title) = rect.split_top_bottom_at_y(rect.top() + title_height(unit));
     let (middle, foot) = below_title.split_top_bottom_at_y(rect.bottom() - unit * 1.6);
     let (body, legend) = middle.split_top_bottom_at_y(middle.bottom() - legend_height(unit, 1));
     Rows {
@@ -62,6 +62,16 @@ fn rows(rect: Rect, unit: Option<f32>) -> Rows {
 /// [`figure_ui`] paints, so tests and tools can find body points in the picture.
 #[must_use]
 pub fn figure_panels(atlas: &Atlas, spec: &FigureSpec, rect: Rect) -> Vec<(Panel, Rect)> {
+    layout(
+        atlas,
+        &figure_views(atlas, spec),
+        rows(rect, spec.unit).body,
+    )
+}
+
+/// The panels a figure shows: the views asked for, else the muscle's, else the marked
+/// ones, else the start screen's.
+pub(super) fn figure_views(atlas: &Atlas, spec: &FigureSpec) -> Vec<Panel> {
     let muscle = spec.muscle.as_ref().and_then(|id| atlas.muscle(id));
     let view_ids: Vec<&ViewId> = if !spec.views.is_empty() {
         spec.views.iter().collect()
@@ -72,8 +82,7 @@ pub fn figure_panels(atlas: &Atlas, spec: &FigureSpec, rect: Rect) -> Vec<(Panel
     } else {
         atlas.start_views()
     };
-    let panels = panels_for(atlas, &view_ids, &spec.sides);
-    layout(atlas, &panels, rows(rect, spec.unit).body)
+    panels_for(atlas, &view_ids, &spec.sides)
 }
 
 /// The views the marks lie on, in the atlas's order.
@@ -91,39 +100,83 @@ fn marked_views<'a>(atlas: &'a Atlas, marks: &[PainMark]) -> Vec<&'a ViewId> {
 pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
     let rect = ui.max_rect();
     let painter = ui.painter().clone();
-    let muscle = spec.muscle.as_ref().and_then(|id| atlas.muscle(id));
     let r = rows(rect, spec.unit);
+    paint_title(&painter, atlas, theme, spec, r.title, r.unit);
+    paint_views(&painter, atlas, theme, spec, r.body);
+    paint_legend(
+        &painter,
+        theme,
+        legend_entries(atlas, spec),
+        r.legend,
+        r.unit,
+    );
+    painter.text(
+        r.foot.center(),
+        Align2::CENTER_CENTER,
+        "Trigger Point Atlas · a typical pattern from the literature, not a diagnosis",
+        FontId::proportional(r.unit * 0.75),
+        theme.detail,
+    );
+}
+
+/// The figure's title row (`unit * 3.4` tall at type size `unit`): the muscle, the
+/// trigger point and the side, and the Latin name under them.
+pub(super) fn paint_title(
+    painter: &egui::Painter,
+    atlas: &Atlas,
+    theme: &Theme,
+    spec: &FigureSpec,
+    title: Rect,
+    unit: f32,
+) {
+    let muscle = spec.muscle.as_ref().and_then(|id| atlas.muscle(id));
     if let Some(m) = muscle {
         let side_text = match spec.sides.as_slice() {
             [s] => format!("{} side", s.word()),
             _ => "both sides".to_owned(),
         };
         painter.text(
-            pos2(r.title.center().x, r.title.top() + r.title.height() * 0.42),
+            pos2(title.center().x, title.top() + title.height() * 0.42),
             Align2::CENTER_CENTER,
             match &spec.trigger_point {
                 Some(tp) => format!("{} {tp} — {side_text}", m.name),
                 None => format!("{} — {side_text}", m.name),
             },
-            FontId::proportional(r.unit * 1.5),
+            FontId::proportional(unit * 1.5),
             theme.label,
         );
         painter.text(
-            pos2(r.title.center().x, r.title.top() + r.title.height() * 0.82),
+            pos2(title.center().x, title.top() + title.height() * 0.82),
             Align2::CENTER_CENTER,
             format!("Typical referred pain pattern · {}", m.latin),
-            FontId::proportional(r.unit * 0.85),
+            FontId::proportional(unit * 0.85),
             theme.label,
         );
     } else if !spec.marks.is_empty() {
         painter.text(
-            pos2(r.title.center().x, r.title.top() + r.title.height() * 0.5),
+            pos2(title.center().x, title.top() + title.height() * 0.5),
             Align2::CENTER_CENTER,
             "Where it hurts",
-            FontId::proportional(r.unit * 1.5),
+            FontId::proportional(unit * 1.5),
             theme.label,
         );
     }
+}
+
+/// The height of a figure's title row at type size `unit`.
+pub(super) fn title_height(unit: f32) -> f32 {
+    unit * 3.4
+}
+
+/// The figure's views laid out in `body` and painted: the pattern, the marks.
+pub(super) fn paint_views(
+    painter: &egui::Painter,
+    atlas: &Atlas,
+    theme: &Theme,
+    spec: &FigureSpec,
+    body: Rect,
+) {
+    let muscle = spec.muscle.as_ref().and_then(|id| atlas.muscle(id));
     let highlight = Highlight {
         selected: muscle.map(|m| (m, spec.sides.as_slice())),
         hovered: None,
@@ -137,20 +190,17 @@ pub fn figure_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &FigureSpec) {
         // figure's smallest, its footnote.
         min_text: spec.unit.map_or(0.0, |unit| unit * 0.75),
     };
-    for (panel, panel_rect) in figure_panels(atlas, spec, rect) {
-        paint_panel(&painter, atlas, theme, &panel, panel_rect, highlight);
+    for (panel, panel_rect) in layout(atlas, &figure_views(atlas, spec), body) {
+        paint_panel(painter, atlas, theme, &panel, panel_rect, highlight);
     }
-    let entries: &[LegendEntry] = match (muscle, spec.marks.is_empty()) {
+}
+
+/// What the figure's legend explains.
+pub(super) fn legend_entries(atlas: &Atlas, spec: &FigureSpec) -> &'static [LegendEntry] {
+    let muscle = spec.muscle.as_ref().and_then(|id| atlas.muscle(id));
+    match (muscle, spec.marks.is_empty()) {
         (_, true) => &LegendEntry::ATLAS,
         (Some(_), false) => &LegendEntry::FINDER,
         (None, false) => &[LegendEntry::PainMark],
-    };
-    paint_legend(&painter, theme, entries, r.legend, r.unit);
-    painter.text(
-        r.foot.center(),
-        Align2::CENTER_CENTER,
-        "Trigger Point Atlas · a typical pattern from the literature, not a diagnosis",
-        FontId::proportional(r.unit * 0.75),
-        theme.detail,
-    );
+    }
 }

@@ -5,6 +5,7 @@
 use egui::{Align2, FontId, Rect, RichText, Ui, UiBuilder, pos2, vec2};
 
 use super::{FigureSpec, figure_ui};
+use crate::draw::legend::{legend_height, legend_rows};
 use crate::finder::PainMark;
 use crate::model::{Atlas, ClinicianNote, MuscleId, SideChoice, ZoneKind};
 use crate::theme::Theme;
@@ -148,7 +149,7 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
     let top = inner.top() + body_font * 1.8;
     let measure = |ui: &mut Ui, font: f32| {
         text_height(ui, inner.width(), |ui| {
-            handout_text_ui(ui, m, &regions, theme, spec, font);
+            sections_ui(ui, m, &regions, theme, spec, font, 0..SECTIONS);
         })
     };
     let (min_figure, max_figure) = (inner.height() * 0.3, inner.height() * 0.5);
@@ -177,13 +178,243 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
         marks: spec.marks.clone(),
         unit: Some(printed_figure_unit()),
     };
+    // A long text leaves a short, wide strip for the figure, where the bodies come out
+    // small: then the figure goes beside the first part of the text instead, if that
+    // draws it clearly larger.
+    let stacked_scale = first_scale(atlas, &super::figure_panels(atlas, &figure, figure_rect));
+    let page = Page {
+        atlas,
+        theme,
+        spec,
+        muscle: m,
+        figure: &figure,
+        regions: &regions,
+        font: body_font,
+    };
+    // The figure's share of the width, and how much of the text stands beside it
+    // (the pattern in words, where it is felt, self-care): whatever draws the figure
+    // largest with the text still on the page.
+    let side_by_side = [1, 2, 3]
+        .into_iter()
+        .flat_map(|lead| [0.45, 0.5, 0.55, 0.6, 0.65].map(|share| (lead, share)))
+        .filter_map(|(lead, share)| {
+            Beside::arrange(ui, &page, inner, share, lead).map(|b| (b, share))
+        })
+        // Scales within 2 % are equal; then more text beside, then a narrower figure.
+        .max_by(|(a, a_share), (b, b_share)| {
+            let same = (a.scale - b.scale).abs() <= 0.02 * a.scale.max(b.scale);
+            if same {
+                a.lead_sections
+                    .cmp(&b.lead_sections)
+                    .then(b_share.total_cmp(a_share))
+            } else {
+                a.scale.total_cmp(&b.scale)
+            }
+        })
+        .map(|(b, _)| b);
+    if let Some(beside) = side_by_side.filter(|b| b.scale > stacked_scale * 1.15) {
+        beside.paint(ui, &page);
+        return;
+    }
     ui.scope_builder(UiBuilder::new().max_rect(figure_rect), |ui| {
         figure_ui(ui, atlas, theme, &figure);
     });
     let text_rect = Rect::from_min_max(pos2(inner.left(), figure_rect.bottom() + font), inner.max);
     ui.scope_builder(UiBuilder::new().max_rect(text_rect), |ui| {
-        handout_text_ui(ui, m, &regions, theme, spec, font);
+        sections_ui(ui, m, &regions, theme, spec, font, 0..SECTIONS);
     });
+}
+
+/// Body units to page pixels on the first of the placed panels (all whole figures of
+/// one layout share it).
+fn first_scale(atlas: &Atlas, placed: &[(crate::draw::layout::Panel, Rect)]) -> f32 {
+    placed
+        .first()
+        .and_then(|(panel, rect)| {
+            atlas
+                .view(&panel.view)
+                .map(|v| crate::draw::paint::panel_transform(v, panel, *rect).scale())
+        })
+        .unwrap_or(0.0)
+}
+
+/// The handout with its figure beside the text's first part: the title across the
+/// page, then the views and their legend on the left half with the pattern in words
+/// and self-care on the right, then the warning signs and the rest across the page.
+struct Beside {
+    title: Rect,
+    views: Rect,
+    legend: Rect,
+    lead: Rect,
+    tail: Rect,
+    /// Body units to pixels of the views, to compare with the figure on top.
+    scale: f32,
+    /// How many sections of the text stand beside the figure.
+    lead_sections: usize,
+}
+
+impl Beside {
+    /// Where everything goes at the body type size with the figure `share` of the
+    /// width, or `None` if the text does not fit.
+    fn arrange(
+        ui: &mut Ui,
+        page: &Page<'_>,
+        inner: Rect,
+        share: f32,
+        lead_sections: usize,
+    ) -> Option<Self> {
+        let Page {
+            atlas,
+            theme,
+            figure,
+            font,
+            ..
+        } = *page;
+        let unit = printed_figure_unit();
+        let gap = font * 1.5;
+        let figure_width = (inner.width() - gap) * share;
+        let text_width = inner.width() - gap - figure_width;
+        let lead_height = text_height(ui, text_width, |ui| page.text_ui(ui, 0..lead_sections));
+        let tail_height = text_height(ui, inner.width(), |ui| {
+            page.text_ui(ui, lead_sections..SECTIONS);
+        });
+        let top = inner.top() + font * 1.8;
+        let title = Rect::from_min_size(
+            pos2(inner.left(), top),
+            vec2(inner.width(), super::figure::title_height(unit)),
+        );
+        let block_top = title.bottom();
+        let block_room = inner.bottom() - block_top - tail_height - font;
+        let entries = super::figure::legend_entries(atlas, figure);
+        // The legend goes under the views, in the column, or across the page under
+        // both (in fewer rows): whichever leaves the views larger.
+        let column_legend = legend_height(
+            unit,
+            legend_rows(ui.painter(), theme, entries, figure_width, unit),
+        );
+        let wide_legend = legend_height(
+            unit,
+            legend_rows(ui.painter(), theme, entries, inner.width(), unit),
+        );
+        let panels = super::figure::figure_views(atlas, figure);
+        let arrange = |in_column: bool| {
+            let (views_room, lead_room) = if in_column {
+                (block_room - column_legend, block_room)
+            } else {
+                (block_room - wide_legend, block_room - wide_legend)
+            };
+            if lead_height > lead_room || views_room < inner.height() * 0.2 {
+                return None;
+            }
+            // The views as large as the column allows, then only as tall as they are.
+            let room = Rect::from_min_size(
+                pos2(inner.left(), block_top),
+                vec2(figure_width, views_room),
+            );
+            let used = crate::draw::layout::layout(atlas, &panels, room)
+                .iter()
+                .map(|(_, r)| *r)
+                .reduce(Rect::union)?
+                .height();
+            let (block_height, legend) = if in_column {
+                let height = lead_height.max(used + column_legend);
+                let views_top = block_top + (height - used - column_legend) * 0.5;
+                (
+                    height,
+                    Rect::from_min_size(
+                        pos2(inner.left(), views_top + used),
+                        vec2(figure_width, column_legend),
+                    ),
+                )
+            } else {
+                let height = lead_height.max(used);
+                (
+                    height + wide_legend,
+                    Rect::from_min_size(
+                        pos2(inner.left(), block_top + height),
+                        vec2(inner.width(), wide_legend),
+                    ),
+                )
+            };
+            let views = Rect::from_min_size(
+                pos2(inner.left(), legend.top() - used),
+                vec2(figure_width, used),
+            );
+            Some(Self {
+                title,
+                views,
+                legend,
+                lead: Rect::from_min_size(
+                    pos2(inner.right() - text_width, block_top),
+                    vec2(text_width, lead_height),
+                ),
+                tail: Rect::from_min_max(
+                    pos2(inner.left(), block_top + block_height + font * 0.5),
+                    inner.max,
+                ),
+                scale: first_scale(atlas, &crate::draw::layout::layout(atlas, &panels, views)),
+                lead_sections,
+            })
+        };
+        match (arrange(true), arrange(false)) {
+            (Some(column), Some(wide)) if wide.scale > column.scale * 1.02 => Some(wide),
+            (Some(column), _) => Some(column),
+            (None, wide) => wide,
+        }
+    }
+
+    fn paint(&self, ui: &mut Ui, page: &Page<'_>) {
+        let Page {
+            atlas,
+            theme,
+            figure,
+            ..
+        } = *page;
+        let unit = printed_figure_unit();
+        let painter = ui.painter().clone();
+        super::figure::paint_title(&painter, atlas, theme, figure, self.title, unit);
+        super::figure::paint_views(&painter, atlas, theme, figure, self.views);
+        crate::draw::legend::paint_legend(
+            &painter,
+            theme,
+            super::figure::legend_entries(atlas, figure),
+            self.legend,
+            unit,
+        );
+        ui.scope_builder(UiBuilder::new().max_rect(self.lead), |ui| {
+            page.text_ui(ui, 0..self.lead_sections);
+        });
+        ui.scope_builder(UiBuilder::new().max_rect(self.tail), |ui| {
+            page.text_ui(ui, self.lead_sections..SECTIONS);
+        });
+    }
+}
+
+/// What a handout page is made of.
+#[derive(Clone, Copy)]
+struct Page<'a> {
+    atlas: &'a Atlas,
+    theme: &'a Theme,
+    spec: &'a HandoutSpec,
+    muscle: &'a crate::model::Muscle,
+    figure: &'a FigureSpec,
+    regions: &'a [&'a crate::model::WarningRegion],
+    /// The body type size.
+    font: f32,
+}
+
+impl Page<'_> {
+    fn text_ui(&self, ui: &mut Ui, sections: std::ops::Range<usize>) {
+        sections_ui(
+            ui,
+            self.muscle,
+            self.regions,
+            self.theme,
+            self.spec,
+            self.font,
+            sections,
+        );
+    }
 }
 
 /// The last words of every printed page: a typical pattern, not a diagnosis.
@@ -192,56 +423,126 @@ pub(super) const REMINDER: &str = "This picture shows a typical pattern from the
      will tell you what applies to you.";
 
 /// How tall `contents` is when laid out `width` wide (unseen).
+/// The probe is a child that takes no room in `ui`, so measuring moves nothing.
 pub(super) fn text_height(ui: &mut Ui, width: f32, contents: impl FnOnce(&mut Ui)) -> f32 {
     let probe = Rect::from_min_size(ui.max_rect().min, vec2(width, f32::INFINITY));
-    ui.scope_builder(UiBuilder::new().max_rect(probe).invisible(), contents)
-        .response
-        .rect
-        .height()
+    let mut child = ui.new_child(UiBuilder::new().max_rect(probe).invisible());
+    contents(&mut child);
+    child.min_rect().height()
 }
 
-/// The warning signs of `regions`, side by side two to a row, so that a pattern
-/// reaching three or four regions still fits the page.
+/// The warning signs of `regions` in columns, read down each column and on to the
+/// next as in a newspaper: two columns for one or two regions, three for more, so
+/// that a pattern reaching four regions still leaves the figure room. Each region's
+/// name stays with its first sign; the columns come out as even as the signs allow.
 pub(super) fn warnings_ui(
     ui: &mut Ui,
     regions: &[&crate::model::WarningRegion],
     theme: &Theme,
     body_font: f32,
 ) {
-    for row in regions.chunks(2) {
-        ui.columns(2, |columns| {
-            for (column, region) in columns.iter_mut().zip(row) {
-                // Left-aligned, not justified like the columns themselves.
-                column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |column| {
-                    column.label(
-                        RichText::new(&region.name)
-                            .size(body_font)
-                            .strong()
-                            .color(theme.label),
-                    );
-                    for sign in &region.signs {
-                        column.label(
-                            RichText::new(format!("•  {sign}"))
-                                .size(body_font * 0.88)
-                                .color(theme.label),
-                        );
-                    }
-                });
-            }
-        });
-        ui.add_space(body_font * 0.4);
+    let count = if regions.len() > 2 { 3 } else { 2 };
+    let spacing = ui.spacing().item_spacing;
+    let width = (ui.available_width() - spacing.x * (count - 1) as f32) / count as f32;
+    let name = |region: &crate::model::WarningRegion| {
+        RichText::new(&region.name)
+            .size(body_font)
+            .strong()
+            .color(theme.label)
+    };
+    let sign = |text: &str| {
+        RichText::new(format!("•  {text}"))
+            .size(body_font * 0.88)
+            .color(theme.label)
+    };
+    // The pieces in reading order, each as tall as it is at the column's width: a
+    // region's name with its first sign, then each further sign.
+    let mut pieces: Vec<(Vec<RichText>, f32)> = Vec::new();
+    for region in regions {
+        for (i, text) in region.signs.iter().enumerate() {
+            let labels = if i == 0 {
+                vec![name(region), sign(text)]
+            } else {
+                vec![sign(text)]
+            };
+            // A region's name has a little space above it, unless it tops a column.
+            let gap = if i == 0 { body_font * 0.4 } else { 0.0 };
+            let height = text_height(ui, width, |ui| {
+                for label in &labels {
+                    ui.label(label.clone());
+                }
+            }) + spacing.y
+                + gap;
+            pieces.push((labels, height));
+        }
     }
+    let columns = balanced_columns(&pieces.iter().map(|p| p.1).collect::<Vec<_>>(), count);
+    ui.columns(count, |uis| {
+        for (column, range) in uis.iter_mut().zip(columns) {
+            // Left-aligned, not justified like the columns themselves.
+            column.with_layout(egui::Layout::top_down(egui::Align::LEFT), |column| {
+                for (n, (labels, _)) in pieces[range].iter().enumerate() {
+                    if n > 0 && labels.len() > 1 {
+                        column.add_space(body_font * 0.4);
+                    }
+                    for label in labels {
+                        column.label(label.clone());
+                    }
+                }
+            });
+        }
+    });
+    ui.add_space(body_font * 0.4);
 }
 
-/// The handout's text at type size `body_font`: the pattern in words, self-care, the
-/// warning signs of `regions`, the reminder, the source and the date.
-fn handout_text_ui(
+/// Cuts `heights` (in order) into at most `count` runs whose tallest is as short as
+/// possible: the pieces of each column.
+fn balanced_columns(heights: &[f32], count: usize) -> Vec<std::ops::Range<usize>> {
+    // The runs a column of height `cap` gives, filled greedily.
+    let runs = |cap: f32| {
+        let mut runs = Vec::new();
+        let (mut start, mut filled) = (0, 0.0);
+        for (i, h) in heights.iter().enumerate() {
+            if filled + h > cap && i > start {
+                runs.push(start..i);
+                (start, filled) = (i, 0.0);
+            }
+            filled += h;
+        }
+        runs.push(start..heights.len());
+        runs
+    };
+    let (mut low, mut high) = (
+        heights.iter().copied().fold(0.0, f32::max),
+        heights.iter().sum::<f32>(),
+    );
+    // Halve the gap between a height that is too short and one that fits.
+    for _ in 0..30 {
+        let mid = (low + high) * 0.5;
+        if runs(mid).len() <= count {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    runs(high)
+}
+
+/// How many sections the handout's text has: the pattern in words (with the
+/// clinician's note), where it is felt, self-care, the warning signs, and the reminder
+/// with the source and the date.
+const SECTIONS: usize = 5;
+
+/// The sections `range` of the handout's text at type size `body_font` (see
+/// [`SECTIONS`]; `0..SECTIONS` is all of it).
+fn sections_ui(
     ui: &mut Ui,
     m: &crate::model::Muscle,
     regions: &[&crate::model::WarningRegion],
     theme: &Theme,
     spec: &HandoutSpec,
     body_font: f32,
+    range: std::ops::Range<usize>,
 ) {
     ui.style_mut().override_text_style = None;
     let heading = |ui: &mut Ui, text: &str| {
@@ -257,63 +558,94 @@ fn handout_text_ui(
         ui.label(RichText::new(text).size(body_font).color(theme.label));
     };
     let tp = spec.trigger_point.as_deref();
-    let sides = match spec.side {
-        SideChoice::Both => "both sides".to_owned(),
-        one => format!("{} side", one.word()),
-    };
-    let title = match tp {
-        Some(tp) => format!("{} {tp} ({sides})", m.name),
-        None => format!("{} ({sides})", m.name),
-    };
-    heading(ui, &title);
-    para(ui, &m.summary);
-    if let Some(note) = spec.note.note_text() {
-        heading(ui, "A note from your clinician");
-        para(ui, note);
+    for section in range {
+        match section {
+            0 => {
+                let sides = match spec.side {
+                    SideChoice::Both => "both sides".to_owned(),
+                    one => format!("{} side", one.word()),
+                };
+                heading(
+                    ui,
+                    &match tp {
+                        Some(tp) => format!("{} {tp} ({sides})", m.name),
+                        None => format!("{} ({sides})", m.name),
+                    },
+                );
+                para(ui, &m.summary);
+                if let Some(note) = spec.note.note_text() {
+                    heading(ui, "A note from your clinician");
+                    para(ui, note);
+                }
+            }
+            1 => {
+                let essential = m.areas_from(ZoneKind::Essential, tp).join(", ");
+                let spillover = m.areas_from(ZoneKind::Spillover, tp).join(", ");
+                heading(ui, "Where the pain is usually felt");
+                para(ui, &format!("Solid red: {essential}."));
+                if !spillover.is_empty() {
+                    para(ui, &format!("Red dots, felt by some people: {spillover}."));
+                }
+                para(
+                    ui,
+                    "The X marks show where the knots (trigger points) usually are.",
+                );
+                if !spec.marks.is_empty() {
+                    para(
+                        ui,
+                        "The violet circles show where you said it hurts, as marked with you in the clinic.",
+                    );
+                }
+            }
+            2 => {
+                heading(ui, "What you can do");
+                para(ui, &m.self_care.advice);
+                if !m.self_care.caution.is_empty() {
+                    para(ui, &m.self_care.caution);
+                }
+            }
+            3 => {
+                heading(ui, "Get medical help right away if");
+                warnings_ui(ui, regions, theme, body_font);
+            }
+            _ => {
+                heading(ui, "Please remember");
+                para(ui, REMINDER);
+                ui.add_space(body_font * 0.6);
+                let source = m.sources.first().map_or("", |s| s.citation.as_str());
+                ui.label(
+                    RichText::new(format!("Source: {source}"))
+                        .size(body_font * 0.8)
+                        .color(theme.detail),
+                );
+                ui.label(
+                    RichText::new(format!("Printed {}", spec.date))
+                        .size(body_font * 0.8)
+                        .color(theme.detail),
+                );
+            }
+        }
     }
-    let essential = m.areas_from(ZoneKind::Essential, tp).join(", ");
-    let spillover = m.areas_from(ZoneKind::Spillover, tp).join(", ");
-    heading(ui, "Where the pain is usually felt");
-    para(ui, &format!("Solid red: {essential}."));
-    if !spillover.is_empty() {
-        para(ui, &format!("Red dots, felt by some people: {spillover}."));
-    }
-    para(
-        ui,
-        "The X marks show where the knots (trigger points) usually are.",
-    );
-    if !spec.marks.is_empty() {
-        para(
-            ui,
-            "The violet circles show where you said it hurts, as marked with you in the clinic.",
-        );
-    }
-    heading(ui, "What you can do");
-    para(ui, &m.self_care.advice);
-    if !m.self_care.caution.is_empty() {
-        para(ui, &m.self_care.caution);
-    }
-    heading(ui, "Get medical help right away if");
-    warnings_ui(ui, regions, theme, body_font);
-    heading(ui, "Please remember");
-    para(ui, REMINDER);
-    ui.add_space(body_font * 0.6);
-    let source = m.sources.first().map_or("", |s| s.citation.as_str());
-    ui.label(
-        RichText::new(format!("Source: {source}"))
-            .size(body_font * 0.8)
-            .color(theme.detail),
-    );
-    ui.label(
-        RichText::new(format!("Printed {}", spec.date))
-            .size(body_font * 0.8)
-            .color(theme.detail),
-    );
 }
 
 #[cfg(test)]
 mod tests {
-    use super::civil_from_days;
+    use super::{balanced_columns, civil_from_days};
+
+    #[test]
+    fn warning_signs_are_cut_into_even_columns_in_reading_order() {
+        assert_eq!(balanced_columns(&[1.0; 6], 3), [0..2, 2..4, 4..6]);
+        // A tall piece gets a column to itself; the rest share.
+        assert_eq!(balanced_columns(&[5.0, 1.0, 1.0, 1.0], 2), [0..1, 1..4]);
+        assert_eq!(balanced_columns(&[1.0, 1.0, 1.0, 5.0], 2), [0..3, 3..4]);
+        // Fewer pieces than columns: one column each, none empty.
+        assert_eq!(balanced_columns(&[2.0, 3.0], 3), [0..1, 1..2]);
+        // Seven signs in three columns: no column holds more than three.
+        let runs = balanced_columns(&[1.0; 7], 3);
+        assert_eq!(runs.len(), 3);
+        assert!(runs.iter().all(|r| r.len() <= 3), "{runs:?}");
+        assert_eq!(runs.last().map(|r| r.end), Some(7));
+    }
 
     #[test]
     fn dates_from_days_since_1970() {

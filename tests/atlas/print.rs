@@ -423,3 +423,71 @@ fn no_words_on_a_printed_page_are_smaller_than_8_pt() {
     let pt = smallest_pt(&render_svg(atlas, &report));
     assert!(pt >= 7.95, "report: {pt:.1} pt");
 }
+
+/// The height of the bodies on a page: from the highest to the lowest point painted
+/// in the skin colour of the light theme.
+fn skin_height(svg: &str) -> f32 {
+    let skin = trigger_atlas::theme::Theme::light().skin;
+    let fill = format!("fill=\"#{:02x}{:02x}{:02x}\"", skin.r(), skin.g(), skin.b());
+    let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
+    for line in svg.lines().filter(|l| l.contains(&fill)) {
+        let Some(d) = line.split("d=\"").nth(1).and_then(|r| r.split('"').next()) else {
+            continue;
+        };
+        let numbers: Vec<f32> = d
+            .split([' ', 'M', 'L', 'Z'])
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        for y in numbers.chunks_exact(2).map(|p| p[1]) {
+            top = top.min(y);
+            bottom = bottom.max(y);
+        }
+    }
+    bottom - top
+}
+
+#[test]
+fn every_handout_draws_its_figure_large_however_long_its_text() {
+    use trigger_atlas::export::{HandoutSpec, Paper};
+    use trigger_atlas::model::{ClinicianNote, SideChoice};
+    let atlas = crate::embedded().atlas;
+    for paper in [Paper::A4, Paper::Letter] {
+        let mut heights: Vec<(f32, String)> = atlas
+            .muscles
+            .iter()
+            .map(|m| {
+                let handout = Export::Handout {
+                    spec: HandoutSpec {
+                        muscle: m.id.clone(),
+                        side: SideChoice::Right,
+                        date: "2026-12-02".into(),
+                        trigger_point: None,
+                        marks: Vec::new(),
+                        note: ClinicianNote::default(),
+                    },
+                    paper,
+                };
+                let page = paper.pixels()[1] as f32;
+                (
+                    skin_height(&render_svg(&atlas, &handout)) / page,
+                    m.id.0.clone(),
+                )
+            })
+            .collect();
+        heights.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // However much the page has to say (four regions of warning signs, a long
+        // self-care text), the bodies keep a sixth of the page's height or more, and
+        // half of the handouts draw them over a third of it. (Before the figure could
+        // stand beside the text, six handouts drew bodies under 8 % of an A4 page.)
+        let small: Vec<_> = heights.iter().filter(|(h, _)| *h < 0.17).collect();
+        assert!(
+            small.is_empty(),
+            "{paper:?}: bodies under a sixth of the page: {small:?}"
+        );
+        let median = heights[heights.len() / 2].0;
+        assert!(
+            median >= 0.35,
+            "{paper:?}: median body height {median:.2} of the page"
+        );
+    }
+}
