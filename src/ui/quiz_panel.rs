@@ -134,9 +134,11 @@ pub fn quiz_panel_ui(
             if let Some(m) = atlas.muscle(answer) {
                 let essential = m.areas(crate::model::ZoneKind::Essential).join(", ");
                 let spillover = m.areas(crate::model::ZoneKind::Spillover).join(", ");
-                let mut text = format!("The pattern: pain in the {essential}");
+                // The areas are phrases ("behind the ear", "upper arm"), so they are
+                // listed after a colon rather than fitted into a sentence.
+                let mut text = format!("The pattern in words: {essential}");
                 if !spillover.is_empty() {
-                    text.push_str("; in some people also the ");
+                    text.push_str("; in some people also: ");
                     text.push_str(&spillover);
                 }
                 text.push('.');
