@@ -483,23 +483,45 @@ pub fn places(atlas: &Atlas) -> Vec<Place> {
     }
     let mut out: Vec<Place> = best
         .into_iter()
-        .filter_map(|(area, zone, _)| {
-            let tess = &zone.fill.right;
-            let centre = tess
-                .triangles()
-                .chunks_exact(3)
-                .map(|t| [t[0], t[1], t[2]].map(|i| tess.outline[i as usize]))
-                .max_by(|a, b| triangle_area(a).total_cmp(&triangle_area(b)))
-                .map(|[a, b, c]| Pos2::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0))?;
-            Some(Place {
-                area,
-                view: zone.view.clone(),
-                pos: centre,
-            })
-        })
+        .filter_map(|(area, zone, _)| zone_place(area, zone))
         .collect();
     out.sort_by(|a, b| a.area.cmp(&b.area));
     out
+}
+
+/// `area` placed in `zone`: at the centre of the zone's largest triangle, which always
+/// lies inside it.
+fn zone_place(area: String, zone: &Zone) -> Option<Place> {
+    let tess = &zone.fill.right;
+    let centre = tess
+        .triangles()
+        .chunks_exact(3)
+        .map(|t| [t[0], t[1], t[2]].map(|i| tess.outline[i as usize]))
+        .max_by(|a, b| triangle_area(a).total_cmp(&triangle_area(b)))
+        .map(|[a, b, c]| Pos2::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0))?;
+    Some(Place {
+        area,
+        view: zone.view.clone(),
+        pos: centre,
+    })
+}
+
+/// `area` placed in `muscle`'s own zone that names it (an essential zone before a
+/// spillover one), with the kind of that zone; `None` if no zone of the muscle names
+/// it. The place [`places`] gives an area may lie in another muscle's zone of that
+/// name, elsewhere on the body.
+#[must_use]
+pub fn place_in(muscle: &Muscle, area: &str) -> Option<(Place, ZoneKind)> {
+    [ZoneKind::Essential, ZoneKind::Spillover]
+        .into_iter()
+        .find_map(|kind| {
+            muscle
+                .zones
+                .iter()
+                .filter(|z| z.kind == kind && z.areas.iter().any(|a| a == area))
+                .find_map(|z| zone_place(area.to_owned(), z))
+                .map(|place| (place, kind))
+        })
 }
 
 impl Place {

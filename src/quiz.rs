@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::finder::{Coverage, PainMark, coverage};
-use crate::model::{Atlas, MuscleId, Side, ViewId};
+use crate::finder::{Coverage, PainMark, Place, coverage, place_in};
+use crate::model::{Atlas, MuscleId, Side, ViewId, ZoneKind};
 
 /// The two kinds of question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -307,6 +307,33 @@ impl QuizState {
             self.click = Some(mark);
             self.score(feedback, record);
         }
+    }
+
+    /// Answers a "find the pain" question with a named area, as a keyboard user does.
+    /// An area the pattern's own zones name scores by that zone (essential or
+    /// spillover), and the mark goes there, wherever the atlas's usual place for the
+    /// name lies; another area is judged where its place lies, as a click would be.
+    pub fn answer_place(&mut self, atlas: &Atlas, place: &Place, record: &mut QuizRecord) {
+        let Some(q) = self.question.clone() else {
+            return;
+        };
+        if self.feedback.is_some() || !matches!(q, Question::FindThePain { .. }) {
+            return;
+        }
+        let own = atlas
+            .muscle(q.muscle())
+            .and_then(|m| place_in(m, &place.area));
+        let at = own.as_ref().map_or(place, |(own, _)| own);
+        let Some(mark) = at.mark(atlas, q.side(), CLICK_RADIUS) else {
+            return;
+        };
+        let feedback = match own {
+            Some((_, ZoneKind::Essential)) => Feedback::Correct,
+            Some((_, ZoneKind::Spillover)) => Feedback::CorrectSpillover,
+            None => judge_click(atlas, &q, &mark),
+        };
+        self.click = Some(mark);
+        self.score(feedback, record);
     }
 
     /// Scores an answer, in this session and in the kept record.

@@ -113,18 +113,8 @@ impl WorkingState {
                     self.ask(content, prefs);
                 }
                 QuizAction::AnswerPlace(i) => {
-                    let place = self.finder.places(atlas).get(i).cloned();
-                    let side = self.quiz.question.as_ref().map(crate::quiz::Question::side);
-                    if let (Some(place), Some(side)) = (place, side)
-                        && let Some(mark) = place.mark(atlas, side, 0.0)
-                    {
-                        self.quiz.click(
-                            atlas,
-                            &mark.view,
-                            mark.panel_side,
-                            mark.pos,
-                            &mut prefs.quiz_record,
-                        );
+                    if let Some(place) = self.finder.places(atlas).get(i) {
+                        self.quiz.answer_place(atlas, place, &mut prefs.quiz_record);
                     }
                 }
                 QuizAction::Review(id) => {

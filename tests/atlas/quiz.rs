@@ -276,3 +276,47 @@ fn a_round_ends_with_a_review_of_the_missed_questions() {
     assert!(h.state().work.quiz.missed.is_empty());
     assert!(h.query_by_label_contains("End of the round").is_none());
 }
+
+#[test]
+fn every_area_a_pattern_names_is_a_right_answer_by_name() {
+    // Answering "find the pain" without a pointer picks an area by name. The atlas
+    // places each name once, sometimes in another muscle's zone elsewhere on the
+    // body ("little finger" on the palm when this pattern has it on the back of the
+    // hand); the answer is still right, and the mark goes into this pattern's zone.
+    let atlas = embedded().atlas;
+    let places = trigger_atlas::finder::places(&atlas);
+    let mut wrong = Vec::new();
+    for m in &atlas.muscles {
+        for (kind, expected) in [
+            (ZoneKind::Essential, Feedback::Correct),
+            (ZoneKind::Spillover, Feedback::CorrectSpillover),
+        ] {
+            for area in m.areas(kind) {
+                if kind == ZoneKind::Spillover && m.areas(ZoneKind::Essential).contains(&area) {
+                    continue;
+                }
+                let place = places.iter().find(|p| p.area == area).expect("placed");
+                for side in [Side::Right, Side::Left] {
+                    let mut quiz = QuizState::with_seed(1);
+                    quiz.question = Some(Question::FindThePain {
+                        muscle: m.id.clone(),
+                        side,
+                    });
+                    let mut record = trigger_atlas::quiz::QuizRecord::default();
+                    quiz.answer_place(&atlas, place, &mut record);
+                    let mark = quiz.click.clone().expect("a mark");
+                    let covered = trigger_atlas::finder::coverage(&atlas, m, side, &mark);
+                    if quiz.feedback.as_ref() != Some(&expected)
+                        || covered == trigger_atlas::finder::Coverage::Outside
+                    {
+                        wrong.push(format!(
+                            "{} {area} ({side:?}): {:?}, mark {covered:?}",
+                            m.id.0, quiz.feedback
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} wrong: {wrong:#?}", wrong.len());
+}
