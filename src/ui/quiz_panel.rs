@@ -168,7 +168,7 @@ pub fn quiz_panel_ui(
                 RichText::new(format!(
                     "Where does the {} side {} refer pain? Click on the body.",
                     side.word(),
-                    name(muscle)
+                    in_sentence(&name(muscle))
                 ))
                 .strong(),
             );
@@ -244,14 +244,45 @@ pub fn feedback_words(atlas: &Atlas, question: Option<&Question>, feedback: &Fee
             "Correct: that is its spillover zone; the solid area is felt more often.".to_owned()
         }
         Feedback::Wrong { right: Some(id) } => {
-            format!("Not quite: this is the pattern of the {}.", name(id))
+            format!(
+                "Not quite: this is the pattern of the {}.",
+                in_sentence(&name(id))
+            )
         }
         Feedback::Wrong { right: None } => match question {
             Some(q) => format!(
                 "Not quite: the pattern of the {} is shown now.",
-                name(q.muscle())
+                in_sentence(&name(q.muscle()))
             ),
             None => "Not quite: the pattern is shown now.".to_owned(),
         },
+    }
+}
+
+/// A muscle's name inside a sentence, after "the": "upper trapezius", but "SCM" and
+/// other names that begin with an abbreviation keep their capitals.
+fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_sentence;
+
+    #[test]
+    fn a_name_in_a_sentence_starts_in_lower_case_unless_it_is_an_abbreviation() {
+        assert_eq!(in_sentence("Upper trapezius"), "upper trapezius");
+        assert_eq!(
+            in_sentence("SCM (sternal division)"),
+            "SCM (sternal division)"
+        );
+        assert_eq!(in_sentence("X"), "X");
+        assert_eq!(in_sentence(""), "");
     }
 }
