@@ -25,6 +25,29 @@ fn the_embedded_lessons_load_cleanly() {
 }
 
 #[test]
+fn every_step_of_the_shipped_lessons_shows_the_patterns_it_talks_about() {
+    // A step that names its views must show each of its muscles' patterns on one of
+    // them, or the lecturer talks about a pattern the wall does not show.
+    let atlas = embedded().atlas;
+    let (lessons, _) = load_lessons(None, &atlas);
+    assert!(lessons.len() >= 6, "{} lessons", lessons.len());
+    let mut hidden = Vec::new();
+    for lesson in &lessons {
+        for (n, step) in lesson.steps.iter().enumerate().map(|(i, s)| (i + 1, s)) {
+            for id in &step.muscles {
+                let m = atlas.muscle(id).expect("validated");
+                let shown =
+                    step.views.is_empty() || m.zones.iter().any(|z| step.views.contains(&z.view));
+                if !shown {
+                    hidden.push(format!("{}, step {n}: {}", lesson.title, id.0));
+                }
+            }
+        }
+    }
+    assert!(hidden.is_empty(), "{hidden:#?}");
+}
+
+#[test]
 fn a_broken_lesson_says_which_step_and_what_to_fix() {
     let atlas = embedded().atlas;
     let text = "(\n    title: \"Test\",\n    steps: [\n        (muscles: [\"no_such_muscle\"], text: \"Hi\"),\n        (muscles: [\"masseter\"], zoom: 50.0, text: \"\"),\n    ],\n)";
