@@ -18,4 +18,4 @@ pub use handout::{
 };
 pub use job::{Export, Format, render, render_pdf, render_svg, save, save_as};
 pub use offscreen::OffscreenRenderer;
-pub use report::{LISTED, PATTERNS, ReportSpec, report_rows, report_ui};
+pub use report::{LISTED, PATTERNS, ReportSpec, marks_layout, report_rows, report_ui};

@@ -9,7 +9,7 @@ use super::handout::{
     MIN_BODY_PT, MIN_NOTE_PT, REMINDER, body_type_px, printed_figure_unit, pt_to_px, text_height,
     warnings_ui,
 };
-use crate::draw::layout::{layout, panels_for};
+use crate::draw::layout::{Panel, layout, panels_for};
 use crate::draw::legend::{LegendEntry, legend_height, paint_legend};
 use crate::draw::paint::{Highlight, paint_panel};
 use crate::finder::{Candidate, PainMark, area_of, mark_side, rank};
@@ -269,9 +269,51 @@ fn marks_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &ReportSpec) {
         ..Highlight::default()
     };
     let painter = ui.painter().clone();
-    for (panel, rect) in layout(atlas, &panels_for(atlas, &views, &sides), ui.max_rect()) {
+    for (panel, rect) in marks_layout(atlas, &panels_for(atlas, &views, &sides), ui.max_rect()) {
         paint_panel(&painter, atlas, theme, &panel, rect, highlight);
     }
+}
+
+/// Where the marked views go in the report's strip. The window stacks close-ups (the
+/// head, a hand) two to a column at half height beside whole figures; the strip is
+/// wide and short, so when the row allows, the close-ups take its full height here,
+/// beside the whole figures: marks on the face or a hand stay as legible as those on
+/// the body.
+#[must_use]
+pub fn marks_layout(atlas: &Atlas, panels: &[Panel], area: Rect) -> Vec<(Panel, Rect)> {
+    let (details, figures): (Vec<Panel>, Vec<Panel>) = panels
+        .iter()
+        .cloned()
+        .partition(|p| atlas.view(&p.view).is_some_and(|v| v.detail));
+    if details.is_empty() || figures.is_empty() {
+        return layout(atlas, panels, area);
+    }
+    // Each group's width at the strip's full height.
+    let natural = |group: &[Panel]| {
+        let wide = Rect::from_min_size(area.min, vec2(area.width() * 8.0, area.height()));
+        layout(atlas, group, wide)
+            .iter()
+            .map(|(_, r)| *r)
+            .reduce(Rect::union)
+            .map_or(0.0, |r| r.width())
+    };
+    let gap = 12.0;
+    let (figures_w, details_w) = (natural(&figures), natural(&details));
+    let total = figures_w + gap + details_w;
+    if total > area.width() {
+        return layout(atlas, panels, area);
+    }
+    let left = area.center().x - total * 0.5;
+    let place = |group: &[Panel], x: f32, w: f32| {
+        layout(
+            atlas,
+            group,
+            Rect::from_min_size(pos2(x, area.top()), vec2(w, area.height())),
+        )
+    };
+    let mut out = place(&figures, left, figures_w);
+    out.extend(place(&details, left + figures_w + gap, details_w));
+    out
 }
 
 /// A section's heading, a little space above it.

@@ -491,3 +491,41 @@ fn every_handout_draws_its_figure_large_however_long_its_text() {
         );
     }
 }
+
+#[test]
+fn the_reports_close_ups_of_the_marks_are_as_tall_as_its_whole_figures() {
+    use trigger_atlas::draw::layout::Panel;
+    use trigger_atlas::export::marks_layout;
+    use trigger_atlas::model::{Side, ViewId};
+    let atlas = crate::embedded().atlas;
+    let panels = [
+        Panel {
+            view: ViewId("back".into()),
+            side: Side::Right,
+        },
+        Panel {
+            view: ViewId("head_side".into()),
+            side: Side::Right,
+        },
+    ];
+    // The report's wide, short strip: the head is drawn at the strip's full height,
+    // beside the back, not at half height as in the window.
+    let strip = egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(1100.0, 300.0));
+    let placed = marks_layout(&atlas, &panels, strip);
+    assert_eq!(placed.len(), 2);
+    let (back, head) = (placed[0].1, placed[1].1);
+    assert!(
+        (head.height() - back.height()).abs() < 1.0,
+        "{back:?} {head:?}"
+    );
+    assert!((back.height() - 300.0).abs() < 1.0, "{back:?}");
+    assert!(back.right() <= head.left(), "{back:?} {head:?}");
+    assert!(strip.contains_rect(back) && strip.contains_rect(head));
+    // Where the strip is too narrow for that, the window's layout is kept.
+    let narrow = egui::Rect::from_min_size(egui::pos2(0.0, 0.0), egui::vec2(260.0, 300.0));
+    let placed = marks_layout(&atlas, &panels, narrow);
+    assert_eq!(
+        placed,
+        trigger_atlas::draw::layout::layout(&atlas, &panels, narrow)
+    );
+}
