@@ -202,3 +202,49 @@ fn every_handout_fits_its_page_at_ten_points_or_more() {
     }
     assert!(overflowing.is_empty(), "{overflowing:#?}");
 }
+
+#[test]
+fn a_self_care_caution_that_names_an_urgent_sign_says_to_get_help_right_away() {
+    // Signs that the regions' warning lists send to medical help right away. A
+    // muscle's caution that names one must say so in a sentence that is urgent, not
+    // only "see a doctor" or "soon" ("Do the same" carries on the sentence before).
+    const URGENT_SIGNS: [&str; 15] = [
+        "chest pain",
+        "shortness of breath",
+        "swollen, warm",
+        "pale, blue",
+        "turns blue",
+        "drags",
+        "cannot lift",
+        "goes weak",
+        "suddenly goes numb",
+        "blood in",
+        "see blood",
+        "bleed from the back passage",
+        "lose bladder",
+        "lose bowel",
+        "stiff neck",
+    ];
+    const RIGHT_AWAY: [&str; 5] = ["right away", "urgent", "emergency", "at once", "now"];
+    let atlas = crate::embedded().atlas;
+    let mut weak = Vec::new();
+    for m in &atlas.muscles {
+        let caution = m.self_care.caution.to_lowercase();
+        let mut urgent_sentences: Vec<&str> = Vec::new();
+        let mut before_urgent = false;
+        for sentence in caution.split(". ") {
+            let urgent = RIGHT_AWAY.iter().any(|s| sentence.contains(s))
+                || (before_urgent && sentence.starts_with("do the same"));
+            if urgent {
+                urgent_sentences.push(sentence);
+            }
+            before_urgent = urgent;
+        }
+        for sign in URGENT_SIGNS.iter().filter(|s| caution.contains(*s)) {
+            if !urgent_sentences.iter().any(|s| s.contains(sign)) {
+                weak.push(format!("{}: \"{sign}\" in \"{caution}\"", m.id.0));
+            }
+        }
+    }
+    assert!(weak.is_empty(), "{} cautions: {weak:#?}", weak.len());
+}
