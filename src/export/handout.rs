@@ -146,10 +146,27 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
     // the app's on the patient's side, takes the room left over, between a third and
     // half of the page. If the text would not fit even then, its type shrinks.
     let regions = atlas.warnings_for(m);
+    let figure = FigureSpec {
+        muscle: Some(m.id.clone()),
+        sides: spec.side.sides().to_vec(),
+        views: Vec::new(),
+        trigger_point: spec.trigger_point.clone(),
+        marks: spec.marks.clone(),
+        unit: Some(printed_figure_unit()),
+    };
+    let page = Page {
+        atlas,
+        theme,
+        spec,
+        muscle: m,
+        figure: &figure,
+        regions: &regions,
+        font: body_font,
+    };
     let top = inner.top() + body_font * 1.8;
     let measure = |ui: &mut Ui, font: f32| {
         text_height(ui, inner.width(), |ui| {
-            sections_ui(ui, m, &regions, theme, spec, font, 0..SECTIONS);
+            Page { font, ..page }.text_ui(ui, 0..SECTIONS);
         })
     };
     let (min_figure, max_figure) = (inner.height() * 0.3, inner.height() * 0.5);
@@ -170,27 +187,10 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
     let figure_height = (room - text_height).clamp(min_figure, max_figure);
     let figure_rect =
         Rect::from_min_size(pos2(inner.left(), top), vec2(inner.width(), figure_height));
-    let figure = FigureSpec {
-        muscle: Some(m.id.clone()),
-        sides: spec.side.sides().to_vec(),
-        views: Vec::new(),
-        trigger_point: spec.trigger_point.clone(),
-        marks: spec.marks.clone(),
-        unit: Some(printed_figure_unit()),
-    };
     // A long text leaves a short, wide strip for the figure, where the bodies come out
     // small: then the figure goes beside the first part of the text instead, if that
     // draws it clearly larger.
     let stacked_scale = first_scale(atlas, &super::figure_panels(atlas, &figure, figure_rect));
-    let page = Page {
-        atlas,
-        theme,
-        spec,
-        muscle: m,
-        figure: &figure,
-        regions: &regions,
-        font: body_font,
-    };
     // The figure's share of the width, and how much of the text stands beside it
     // (the pattern in words, where it is felt, self-care): whatever draws the figure
     // largest with the text still on the page.
@@ -221,7 +221,7 @@ pub fn handout_ui(ui: &mut Ui, atlas: &Atlas, theme: &Theme, spec: &HandoutSpec)
     });
     let text_rect = Rect::from_min_max(pos2(inner.left(), figure_rect.bottom() + font), inner.max);
     ui.scope_builder(UiBuilder::new().max_rect(text_rect), |ui| {
-        sections_ui(ui, m, &regions, theme, spec, font, 0..SECTIONS);
+        Page { font, ..page }.text_ui(ui, 0..SECTIONS);
     });
 }
 
@@ -403,20 +403,6 @@ struct Page<'a> {
     font: f32,
 }
 
-impl Page<'_> {
-    fn text_ui(&self, ui: &mut Ui, sections: std::ops::Range<usize>) {
-        sections_ui(
-            ui,
-            self.muscle,
-            self.regions,
-            self.theme,
-            self.spec,
-            self.font,
-            sections,
-        );
-    }
-}
-
 /// The last words of every printed page: a typical pattern, not a diagnosis.
 pub(super) const REMINDER: &str = "This picture shows a typical pattern from the medical literature, not a \
      diagnosis. Pain in these areas can have other causes; your clinician has examined you and \
@@ -533,96 +519,98 @@ fn balanced_columns(heights: &[f32], count: usize) -> Vec<std::ops::Range<usize>
 /// with the source and the date.
 const SECTIONS: usize = 5;
 
-/// The sections `range` of the handout's text at type size `body_font` (see
-/// [`SECTIONS`]; `0..SECTIONS` is all of it).
-fn sections_ui(
-    ui: &mut Ui,
-    m: &crate::model::Muscle,
-    regions: &[&crate::model::WarningRegion],
-    theme: &Theme,
-    spec: &HandoutSpec,
-    body_font: f32,
-    range: std::ops::Range<usize>,
-) {
-    ui.style_mut().override_text_style = None;
-    let heading = |ui: &mut Ui, text: &str| {
-        ui.add_space(body_font * 0.6);
-        ui.label(
-            RichText::new(text)
-                .size(body_font * 1.25)
-                .strong()
-                .color(theme.label),
-        );
-    };
-    let para = |ui: &mut Ui, text: &str| {
-        ui.label(RichText::new(text).size(body_font).color(theme.label));
-    };
-    let tp = spec.trigger_point.as_deref();
-    for section in range {
-        match section {
-            0 => {
-                let sides = match spec.side {
-                    SideChoice::Both => "both sides".to_owned(),
-                    one => format!("{} side", one.word()),
-                };
-                heading(
-                    ui,
-                    &match tp {
-                        Some(tp) => format!("{} {tp} ({sides})", m.name),
-                        None => format!("{} ({sides})", m.name),
-                    },
-                );
-                para(ui, &m.summary);
-                if let Some(note) = spec.note.note_text() {
-                    heading(ui, "A note from your clinician");
-                    para(ui, note);
+impl Page<'_> {
+    /// The sections `range` of the handout's text at the page's type size (see
+    /// [`SECTIONS`]; `0..SECTIONS` is all of it).
+    fn text_ui(&self, ui: &mut Ui, range: std::ops::Range<usize>) {
+        let Page {
+            theme,
+            spec,
+            muscle: m,
+            regions,
+            font: body_font,
+            ..
+        } = *self;
+        ui.style_mut().override_text_style = None;
+        let heading = |ui: &mut Ui, text: &str| {
+            ui.add_space(body_font * 0.6);
+            ui.label(
+                RichText::new(text)
+                    .size(body_font * 1.25)
+                    .strong()
+                    .color(theme.label),
+            );
+        };
+        let para = |ui: &mut Ui, text: &str| {
+            ui.label(RichText::new(text).size(body_font).color(theme.label));
+        };
+        let tp = spec.trigger_point.as_deref();
+        for section in range {
+            match section {
+                0 => {
+                    let sides = match spec.side {
+                        SideChoice::Both => "both sides".to_owned(),
+                        one => format!("{} side", one.word()),
+                    };
+                    heading(
+                        ui,
+                        &match tp {
+                            Some(tp) => format!("{} {tp} ({sides})", m.name),
+                            None => format!("{} ({sides})", m.name),
+                        },
+                    );
+                    para(ui, &m.summary);
+                    if let Some(note) = spec.note.note_text() {
+                        heading(ui, "A note from your clinician");
+                        para(ui, note);
+                    }
                 }
-            }
-            1 => {
-                let essential = m.areas_from(ZoneKind::Essential, tp).join(", ");
-                let spillover = m.areas_from(ZoneKind::Spillover, tp).join(", ");
-                heading(ui, "Where the pain is usually felt");
-                para(ui, &format!("Solid red: {essential}."));
-                if !spillover.is_empty() {
-                    para(ui, &format!("Red dots, felt by some people: {spillover}."));
-                }
-                para(
-                    ui,
-                    "The X marks show where the knots (trigger points) usually are.",
-                );
-                if !spec.marks.is_empty() {
+                1 => {
+                    let essential = m.areas_from(ZoneKind::Essential, tp).join(", ");
+                    let spillover = m.areas_from(ZoneKind::Spillover, tp).join(", ");
+                    heading(ui, "Where the pain is usually felt");
+                    para(ui, &format!("Solid red: {essential}."));
+                    if !spillover.is_empty() {
+                        para(ui, &format!("Red dots, felt by some people: {spillover}."));
+                    }
                     para(
                         ui,
-                        "The violet circles show where you said it hurts, as marked with you in the clinic.",
+                        "The X marks show where the knots (trigger points) usually are.",
+                    );
+                    if !spec.marks.is_empty() {
+                        para(
+                            ui,
+                            "The violet circles show where you said it hurts, as marked with you in the clinic.",
+                        );
+                    }
+                }
+                2 => {
+                    heading(ui, "What you can do");
+                    para(ui, &m.self_care.advice);
+                    if !m.self_care.caution.is_empty() {
+                        para(ui, &m.self_care.caution);
+                    }
+                }
+                3 => {
+                    heading(ui, "Get medical help right away if");
+                    warnings_ui(ui, regions, theme, body_font);
+                }
+                _ => {
+                    heading(ui, "Please remember");
+                    para(ui, REMINDER);
+                    ui.add_space(body_font * 0.6);
+                    let source = m.sources.first().map_or("", |s| s.citation.as_str());
+                    ui.label(
+                        RichText::new(format!("Source: {source}"))
+                            .size(body_font * 0.8)
+                            .color(theme.detail),
+                    );
+                    ui.label(
+                        RichText::new(format!("Printed {}", spec.date))
+                            .size(body_font * 0.8)
+                            .color(theme.detail),
                     );
                 }
-            }
-            2 => {
-                heading(ui, "What you can do");
-                para(ui, &m.self_care.advice);
-                if !m.self_care.caution.is_empty() {
-                    para(ui, &m.self_care.caution);
-                }
-            }
-            3 => {
-                heading(ui, "Get medical help right away if");
-                warnings_ui(ui, regions, theme, body_font);
-            }
-            _ => {
-                heading(ui, "Please remember");
-                para(ui, REMINDER);
-                ui.add_space(body_font * 0.6);
-                let source = m.sources.first().map_or("", |s| s.citation.as_str());
-                ui.label(
-                    RichText::new(format!("Source: {source}"))
-                        .size(body_font * 0.8)
-                        .color(theme.detail),
-                );
-                ui.label(
-                    RichText::new(format!("Printed {}", spec.date))
-                        .size(body_font * 0.8)
-                        .color(theme.detail),
-                );
             }
         }
     }
